@@ -1,0 +1,36 @@
+/**
+ * Formatting for display: content text in a language, durations, dates, percentages.
+ * Pure functions of their arguments, so they are easy to test and to reuse in exports.
+ */
+import type { LocalizedText } from '../content/content.schema';
+
+/** Marks content text in key-only mode, so the end-to-end check can tell it from UI text. */
+export const keyOnlyContentMarker = '⟦content⟧';
+
+/** The text in `language`, falling back to Vietnamese, the source language. */
+export function localize(text: LocalizedText, language: string): string {
+  if (language === 'cimode') return keyOnlyContentMarker;
+  return text[language] ?? text.vi;
+}
+
+/** 75_000 → "1:15"; 3_725_000 → "1:02:05". Rounds down to whole seconds. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** Intl needs a real locale; key-only mode formats like Vietnamese. */
+const intlLocale = (language: string) => (language === 'cimode' ? 'vi' : language);
+
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'short', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(intlLocale(language)).format(value);
+}

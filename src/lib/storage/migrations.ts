@@ -1,0 +1,46 @@
+/**
+ * Ordered, named schema migrations. The database version is the number of the last step;
+ * opening an older database runs every later step in order, inside the upgrade transaction,
+ * so an upgrade either completes or leaves the old data untouched.
+ *
+ * To add a store (a unit list, a participation ledger…): append a step that creates it, add
+ * its record type to `schema.ts`, a fixture of the new format to `tests/fixtures/`, and a
+ * repository module next to this one. Never edit a released step.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+
+export interface Migration {
+  version: number;
+  name: string;
+  // Steps see the database as it was at their version, not as `ChungTayDB` describes it now.
+  upgrade(db: IDBPDatabase<unknown>, tx: IDBPTransaction<unknown, string[], 'versionchange'>): void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'learner profiles, quiz attempts, quizzes in progress, settings, set-aside records',
+    upgrade(db) {
+      db.createObjectStore('profiles', { keyPath: 'id' });
+      const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
+      attempts.createIndex('byProfile', 'profileId');
+      db.createObjectStore('sessions', { keyPath: 'profileId' });
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
+    },
+  },
+];
+
+export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
+
+/** Runs, in order, every step newer than `oldVersion`. */
+export function runMigrations(
+  db: IDBPDatabase<unknown>,
+  tx: IDBPTransaction<unknown, string[], 'versionchange'>,
+  oldVersion: number,
+  steps: readonly Migration[] = migrations,
+): void {
+  for (const step of steps) {
+    if (step.version > oldVersion) step.upgrade(db, tx);
+  }
+}

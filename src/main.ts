@@ -1,0 +1,37 @@
+/**
+ * Start-up: language, storage, profiles, then the app; the service worker last, so it
+ * never delays the first screen.
+ */
+import { mount } from 'svelte';
+import './app/global.css';
+import App from './app/App.svelte';
+import { storageStatus } from './app/storageStatus.svelte';
+import { updates } from './app/updates.svelte';
+import { ProfilesState } from './features/profiles/profiles.svelte';
+import { initI18n, translate } from './lib/i18n/i18n';
+import { connect } from './lib/storage/connection';
+
+const target = document.getElementById('app') as HTMLElement;
+const i18nReady = initI18n();
+
+const connection = await connect({
+  onBlocked: () => {
+    storageStatus.blockedByOtherTab = true;
+    // The app cannot mount until the upgrade goes through: say why in the start-up screen.
+    void i18nReady.then(() => {
+      target.textContent = translate('storage.blocked');
+    });
+  },
+  onVersionChange: () => {
+    storageStatus.replacedByNewerTab = true;
+  },
+});
+storageStatus.blockedByOtherTab = false;
+storageStatus.kind = connection.kind;
+
+const profiles = new ProfilesState(connection.db);
+await Promise.all([i18nReady, profiles.load()]);
+
+target.replaceChildren();
+mount(App, { target, props: { db: connection.db, profiles } });
+updates.start();

@@ -1,0 +1,111 @@
+/**
+ * Helpers that drive the app the way a learner does (roles and labels), plus knowledge of
+ * the bundled content so a test can answer a question rightly or wrongly on purpose.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readQuizContent, type ContentFile } from '../../src/lib/content/contentFiles.ts';
+import type { Question } from '../../src/lib/content/content.schema.ts';
+import { correctChoice } from '../../src/lib/domain/scoring.ts';
+
+const root = join(import.meta.dirname, '../..');
+
+function contentFiles(dir = join(root, 'content')): ContentFile[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return contentFiles(path);
+    return entry.name.endsWith('.yaml') ? [{ path: relative(root, path), text: readFileSync(path, 'utf8') }] : [];
+  });
+}
+
+export const content = readQuizContent(contentFiles());
+export type Language = 'vi' | 'en';
+
+const trueFalse = { vi: { true: 'Đúng', false: 'Sai' }, en: { true: 'True', false: 'False' } };
+
+/** The question on screen, told apart by its prompt and, where prompts repeat, its options. */
+export async function currentQuestion(page: Page, language: Language = 'vi'): Promise<Question> {
+  const fieldset = page.locator('fieldset').first();
+  const prompt = (await fieldset.locator('legend').innerText()).trim();
+  const options = (await fieldset.locator('li label .label').allInnerTexts()).map((text) => text.trim());
+  const matches = content.questions.filter(
+    (q) =>
+      (q.prompt[language] ?? '').trim() === prompt &&
+      (q.type === 'true-false' || q.options.every((o, i) => (o.text[language] ?? '').trim() === options[i])),
+  );
+  if (matches.length !== 1) {
+    throw new Error(`${matches.length} questions in the bank match the prompt "${prompt}" and its options`);
+  }
+  return matches[0] as Question;
+}
+
+function optionLabel(question: Question, id: string, language: Language): string {
+  if (question.type === 'true-false') return trueFalse[language][id as 'true' | 'false'];
+  const option = question.options.find((o) => o.id === id);
+  return (option?.text[language] ?? '').trim();
+}
+
+/** Option ids that make a wrong answer: another option, the opposite, or an incomplete set. */
+function wrongChoice(question: Question): string[] {
+  const right = correctChoice(question);
+  if (question.type === 'true-false') return [right[0] === 'true' ? 'false' : 'true'];
+  if (question.type === 'multiple') return right.slice(0, 1);
+  const other = question.options.find((o) => !o.correct);
+  return other ? [other.id] : [];
+}
+
+/** Answers the question on screen; returns it. */
+export async function answerQuestion(
+  page: Page,
+  { correct, language = 'vi' }: { correct: boolean; language?: Language },
+): Promise<Question> {
+  const question = await currentQuestion(page, language);
+  const ids = correct ? correctChoice(question) : wrongChoice(question);
+  const role = question.type === 'multiple' ? 'checkbox' : 'radio';
+  for (const id of ids) {
+    await page.getByRole(role, { name: optionLabel(question, id, language), exact: true }).check();
+  }
+  return question;
+}
+
+/** Creates a profile from whichever screen shows the profile form. */
+export async function createProfile(page: Page, nickname: string, group = ''): Promise<void> {
+  await page.getByLabel('Biệt danh').fill(nickname);
+  if (group) await page.getByLabel('Lớp hoặc nhóm (không bắt buộc)').fill(group);
+  await page.getByRole('button', { name: 'Tạo hồ sơ' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: nickname })).toBeVisible();
+}
+
+export async function openQuiz(page: Page, title: RegExp | string): Promise<void> {
+  await page.getByRole('link', { name: 'Bài trắc nghiệm' }).click();
+  await page.getByRole('link', { name: title }).click();
+}
+
+/** Waits until the service worker has installed and precached the app. */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.state;
+  });
+}
+
+/** Records every request the pages of a context make. */
+export function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}
+
+/** The quiz's saved-state line says everything is stored. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByText('Đã lưu tự động')).toBeVisible();
+}
