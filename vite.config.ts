@@ -85,6 +85,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // Control the page from the first visit, so a later version waits for the user's choice
+        // (skipWaiting stays off: the update prompt sends it).
+        clientsClaim: true,
       },
     }),
   ],

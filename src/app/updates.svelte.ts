@@ -28,7 +28,11 @@ class Updates {
 
   async reload(): Promise<void> {
     await flushBeforeReload();
-    await this.applyUpdate?.(true);
+    const registration = await navigator.serviceWorker.getRegistration();
+    // The waiting version takes over and the page reloads when it does; if it already took
+    // over (no page was under the old one's control), a plain reload shows it.
+    if (registration?.waiting && this.applyUpdate) await this.applyUpdate(true);
+    else location.reload();
   }
 
   later(): void {

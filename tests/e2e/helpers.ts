@@ -83,11 +83,12 @@ export async function openQuiz(page: Page, title: RegExp | string): Promise<void
   await page.getByRole('link', { name: title }).click();
 }
 
-/** Waits until the service worker has installed and precached the app. */
+/** Waits until the service worker has precached the app and controls the page. */
 export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    return registration.active?.state;
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
   });
 }
 
