@@ -15,6 +15,16 @@ export const keyOnlyLanguage = 'cimode';
 
 const lazyLocales = import.meta.glob<Messages>(['./locales/*.json', '!./locales/vi.json'], { import: 'default' });
 
+/**
+ * Each language's name in that language ("English", "Tiếng Việt"), read from its own file
+ * (only that field is bundled up front). A language switch must show endonyms: a reader of
+ * English looks for "English", whatever the current language is.
+ */
+const endonymFiles = import.meta.glob<Messages['language']>('./locales/*.json', { import: 'language', eager: true });
+export const languageNames: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(endonymFiles).map(([path, language]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), language.name]),
+);
+
 /** Every language with a locale file, the source language first. */
 export const languages: readonly string[] = [
   sourceLanguage,

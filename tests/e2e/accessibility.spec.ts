@@ -1,0 +1,240 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { answerQuestion, createProfile, currentQuestion, expectNoAxeViolations, openQuiz } from './helpers';
+import { correctChoice } from '../../src/lib/domain/scoring.ts';
+
+/** Takes a short practice quiz with one mistake, ending on the result screen. */
+async function finishPracticeWithOneMistake(page: Page): Promise<void> {
+  await openQuiz(page, /Học sinh THPT/);
+  await page.getByRole('button', { name: 'Bắt đầu luyện tập' }).click();
+  for (let number = 1; number <= 10; number++) {
+    await expect(page.getByRole('heading', { name: `Câu ${number}/10` })).toBeVisible();
+    await answerQuestion(page, { correct: number !== 2 });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('button', { name: number === 10 ? 'Xem kết quả' : 'Câu tiếp theo' }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Kết quả' })).toBeVisible();
+}
+
+test('Every screen passes axe’s WCAG 2.1 A and AA checks, in Vietnamese and in English', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page); // home, first visit
+
+  await createProfile(page, 'Hà');
+  await expectNoAxeViolations(page); // home with a learner
+
+  await openQuiz(page, /Học sinh THPT/);
+  await expectNoAxeViolations(page); // quiz introduction
+
+  await page.getByRole('button', { name: 'Bắt đầu luyện tập' }).click();
+  await answerQuestion(page, { correct: false });
+  await expectNoAxeViolations(page); // practice question
+  await page.getByRole('button', { name: 'Kiểm tra' }).click();
+  await expectNoAxeViolations(page); // practice feedback
+
+  await page.getByRole('link', { name: 'Bài trắc nghiệm' }).click();
+  await expectNoAxeViolations(page); // home with a quiz in progress
+  await openQuiz(page, /Gia đình và cộng đồng/);
+  await page.getByRole('button', { name: 'Bắt đầu thi tính giờ' }).click();
+  await page.getByRole('dialog', { name: 'Bỏ bài đang làm dở?' }).getByRole('button', { name: 'Bỏ bài dở' }).click();
+  await answerQuestion(page, { correct: true });
+  await expectNoAxeViolations(page); // contest with countdown and question list
+  await page.getByRole('button', { name: 'Nộp bài' }).click();
+  await expectNoAxeViolations(page); // confirmation dialog
+  await page.getByRole('dialog').getByRole('button', { name: 'Nộp bài' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kết quả' })).toBeVisible();
+  await expectNoAxeViolations(page); // result with review of mistakes
+
+  await page.getByRole('link', { name: 'Tiến bộ của tôi', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Các lần làm bài/ })).toBeVisible();
+  await expectNoAxeViolations(page); // progress
+
+  await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+  await expectNoAxeViolations(page); // profiles
+  await page.getByRole('button', { name: 'Xóa: Hà' }).click();
+  await expectNoAxeViolations(page); // delete confirmation
+  await page.getByRole('button', { name: 'Hủy' }).click();
+
+  await page.goto('/#/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang này' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.goto('/#/progress');
+  await expect(page.getByRole('heading', { level: 1, name: 'Progress of Hà' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+/** Presses Tab until `target` has focus; fails if it never does. */
+async function tabTo(page: Page, target: Locator, maxPresses = 60): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+test('A learner can do everything with the keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await tabTo(page, page.getByLabel('Biệt danh'));
+  await page.keyboard.type('Khoa');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Khoa' })).toBeVisible();
+
+  await tabTo(page, page.getByRole('link', { name: /Công nhân, người lao động –/ }));
+  await page.keyboard.press('Enter');
+  // A new screen puts focus on its heading, so a screen reader announces where the user is.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await tabTo(page, page.getByRole('button', { name: 'Bắt đầu luyện tập' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Câu 1/10' })).toBeVisible();
+
+  // Choose the right answer with Tab, arrows and Space, then check it with Enter.
+  const question = await currentQuestion(page);
+  const role = question.type === 'multiple' ? 'checkbox' : 'radio';
+  const inputs = page.getByRole(role);
+  await tabTo(page, inputs.first());
+  const right = correctChoice(question);
+  const ids = await inputs.evaluateAll((elements) => elements.map((e) => (e as HTMLInputElement).value));
+  if (role === 'radio') {
+    const target = ids.indexOf(right[0] ?? '');
+    await page.keyboard.press('Space');
+    for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+  } else {
+    for (const [index, id] of ids.entries()) {
+      if (index > 0) await page.keyboard.press('Tab');
+      if (right.includes(id)) await page.keyboard.press('Space');
+    }
+  }
+  await tabTo(page, page.getByRole('button', { name: 'Kiểm tra' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('✓ Chính xác!')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Câu tiếp theo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Câu 2/10' })).toBeFocused();
+
+  // The skip link leads past the header straight to the screen's heading.
+  await page.goto('/#/progress');
+  await page.reload();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
+/** The page scrolls only vertically: nothing is cut off or needs sideways scrolling. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const tooWide = await page.evaluate(() =>
+    document.documentElement.scrollWidth <= window.innerWidth
+      ? []
+      : [...document.querySelectorAll('body *')]
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+          .map((element) => `<${element.tagName.toLowerCase()} class="${element.className}">`)
+          .slice(0, 8),
+  );
+  expect(tooWide).toEqual([]);
+}
+
+for (const [name, viewport] of [
+  ['a 360 px phone', { width: 360, height: 740 }],
+  ['a 1024×768 projector', { width: 1024, height: 768 }],
+] as const) {
+  test(`On ${name} with text enlarged to 200%, every screen reflows without sideways scrolling`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    // What a browser's text-size setting of 200% does to rem-based layouts.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        document.documentElement.style.fontSize = '225%'; // 2 × the app's 112.5%
+      });
+    });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await createProfile(page, 'Nguyễn Thị Thanh Hương');
+    await expectNoSidewaysScroll(page);
+    await finishPracticeWithOneMistake(page);
+    await expectNoSidewaysScroll(page); // result with a mistake reviewed
+    await page.getByRole('button', { name: 'Làm lại cả bài' }).click();
+    await expect(page.getByRole('heading', { name: 'Câu 1/10' })).toBeVisible();
+    await expectNoSidewaysScroll(page); // a question
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await expect(page.getByRole('button', { name: 'Kiểm tra' })).toBeInViewport({ ratio: 1 });
+    await page.goto('/#/progress');
+    await expect(page.getByRole('heading', { name: /Các lần làm bài/ })).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await page.goto('/#/profiles');
+    await expectNoSidewaysScroll(page);
+  });
+}
+
+test('In key-only mode every visible string is an i18n key: no text bypasses i18next', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('chung-tay.language', 'cimode'));
+  const nickname = 'Quan';
+  // Language names are shown in their own language on purpose (read from each locale file).
+  const endonyms = ['Tiếng Việt', 'English'];
+  const findUntranslated = () =>
+    page.evaluate((allowed) => {
+      const key = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
+      const isFine = (token: string) =>
+        !token ||
+        key.test(token) ||
+        token === '⟦content⟧' ||
+        allowed.includes(token) ||
+        /^[A-Z]$/.test(token) || // option letters A–F
+        /^[\d.,:;/%()–·✓✗+\-#]+$/.test(token); // numbers, times, phone numbers, marks
+      const tokens = (text: string) => text.split(/\s+/).map((t) => t.replace(/^[(“"]+|[)”",.:;]+$/g, ''));
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (node.parentElement?.closest('script, style, noscript')) continue;
+        const text = node.textContent?.trim() ?? '';
+        if (text && !allowed.includes(text) && !tokens(text).every(isFine)) found.push(text);
+      }
+      for (const element of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+        for (const attribute of ['aria-label', 'title', 'alt', 'placeholder']) {
+          const value = element.getAttribute(attribute)?.trim();
+          if (value && !allowed.includes(value) && !tokens(value).every(isFine)) found.push(`${attribute}="${value}"`);
+        }
+      }
+      return found;
+    }, [nickname, ...endonyms]);
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'home.title' })).toBeVisible();
+  expect(await findUntranslated()).toEqual([]);
+
+  await page.getByLabel('profiles.nickname').fill(nickname);
+  await page.getByRole('button', { name: 'profiles.create' }).click();
+  await page.getByRole('link', { name: '⟦content⟧' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: '⟦content⟧' })).toBeVisible();
+  expect(await findUntranslated()).toEqual([]);
+
+  await page.getByRole('button', { name: 'quizIntro.startContest' }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
+  expect(await findUntranslated()).toEqual([]);
+  await page.getByRole('button', { name: 'play.submit' }).click();
+  expect(await findUntranslated()).toEqual([]);
+  await page.getByRole('dialog').getByRole('button', { name: 'play.submit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'result.title' })).toBeVisible();
+  expect(await findUntranslated()).toEqual([]);
+
+  await page.getByRole('button', { name: 'result.retryAll' }).click();
+  await page.getByRole('link', { name: 'nav.quizzes' }).click();
+  await page.getByRole('link', { name: '⟦content⟧' }).nth(1).click();
+  await page.getByRole('button', { name: 'quizIntro.startPractice' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'quizIntro.replaceConfirm' }).click();
+  await page.getByRole('button', { name: 'play.check' }).click();
+  expect(await findUntranslated()).toEqual([]); // the "choose first" message
+  await page.getByRole('radio').or(page.getByRole('checkbox')).first().check();
+  await page.getByRole('button', { name: 'play.check' }).click();
+  await expect(page.getByRole('button', { name: 'play.next' })).toBeVisible();
+  expect(await findUntranslated()).toEqual([]);
+
+  for (const path of ['/#/progress', '/#/profiles', '/#/nowhere']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await findUntranslated(), path).toEqual([]);
+  }
+});
