@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium; the inner binary skips a harmless launcher warning.
-const executablePath = existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
+const executablePath = existsSync('/usr/lib/chromium/chromium')
+  ? '/usr/lib/chromium/chromium'
+  : '/usr/bin/chromium';
 const port = 4173;
 
 export default defineConfig({

@@ -29,7 +29,12 @@ export function makeQuestion(overrides: Partial<Question> & { type?: Question['t
     single: { ...base, type: 'single', options: options(['a']) },
     multiple: { ...base, type: 'multiple', options: options(['a', 'c']) },
     'true-false': { ...base, type: 'true-false', answer: true },
-    scenario: { ...base, type: 'scenario', scenario: { vi: 'Tình huống', en: 'Situation' }, options: options(['b']) },
+    scenario: {
+      ...base,
+      type: 'scenario',
+      scenario: { vi: 'Tình huống', en: 'Situation' },
+      options: options(['b']),
+    },
   };
   return { ...byType[type], ...overrides } as Question;
 }

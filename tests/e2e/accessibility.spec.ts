@@ -36,7 +36,10 @@ test('Every screen passes axe’s WCAG 2.1 A and AA checks, in Vietnamese and in
   await expectNoAxeViolations(page); // home with a quiz in progress
   await openQuiz(page, /Gia đình và cộng đồng/);
   await page.getByRole('button', { name: 'Bắt đầu thi tính giờ' }).click();
-  await page.getByRole('dialog', { name: 'Bỏ bài đang làm dở?' }).getByRole('button', { name: 'Bỏ bài dở' }).click();
+  await page
+    .getByRole('dialog', { name: 'Bỏ bài đang làm dở?' })
+    .getByRole('button', { name: 'Bỏ bài dở' })
+    .click();
   await answerQuestion(page, { correct: true });
   await expectNoAxeViolations(page); // contest with countdown and question list
   await page.getByRole('button', { name: 'Nộp bài' }).click();
@@ -140,7 +143,9 @@ for (const [name, viewport] of [
   ['a 360 px phone', { width: 360, height: 740 }],
   ['a 1024×768 projector', { width: 1024, height: 768 }],
 ] as const) {
-  test(`On ${name} with text enlarged to 200%, every screen reflows without sideways scrolling`, async ({ page }) => {
+  test(`On ${name} with text enlarged to 200%, every screen reflows without sideways scrolling`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
     // What a browser's text-size setting of 200% does to rem-based layouts.
     await page.addInitScript(() => {
@@ -174,32 +179,36 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
   // Language names are shown in their own language on purpose (read from each locale file).
   const endonyms = ['Tiếng Việt', 'English'];
   const findUntranslated = () =>
-    page.evaluate((allowed) => {
-      const key = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
-      const isFine = (token: string) =>
-        !token ||
-        key.test(token) ||
-        token === '⟦content⟧' ||
-        allowed.includes(token) ||
-        /^[A-Z]$/.test(token) || // option letters A–F
-        /^[\d.,:;/%()–·✓✗+\-#]+$/.test(token); // numbers, times, phone numbers, marks
-      const tokens = (text: string) => text.split(/\s+/).map((t) => t.replace(/^[(“"]+|[)”",.:;]+$/g, ''));
-      const found: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const node = walker.currentNode;
-        if (node.parentElement?.closest('script, style, noscript')) continue;
-        const text = node.textContent?.trim() ?? '';
-        if (text && !allowed.includes(text) && !tokens(text).every(isFine)) found.push(text);
-      }
-      for (const element of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
-        for (const attribute of ['aria-label', 'title', 'alt', 'placeholder']) {
-          const value = element.getAttribute(attribute)?.trim();
-          if (value && !allowed.includes(value) && !tokens(value).every(isFine)) found.push(`${attribute}="${value}"`);
+    page.evaluate(
+      (allowed) => {
+        const key = /^[a-zA-Z][\w-]*(\.[\w-]+)+$/;
+        const isFine = (token: string) =>
+          !token ||
+          key.test(token) ||
+          token === '⟦content⟧' ||
+          allowed.includes(token) ||
+          /^[A-Z]$/.test(token) || // option letters A–F
+          /^[\d.,:;/%()–·✓✗+\-#]+$/.test(token); // numbers, times, phone numbers, marks
+        const tokens = (text: string) => text.split(/\s+/).map((t) => t.replace(/^[(“"]+|[)”",.:;]+$/g, ''));
+        const found: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          if (node.parentElement?.closest('script, style, noscript')) continue;
+          const text = node.textContent?.trim() ?? '';
+          if (text && !allowed.includes(text) && !tokens(text).every(isFine)) found.push(text);
         }
-      }
-      return found;
-    }, [nickname, ...endonyms]);
+        for (const element of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+          for (const attribute of ['aria-label', 'title', 'alt', 'placeholder']) {
+            const value = element.getAttribute(attribute)?.trim();
+            if (value && !allowed.includes(value) && !tokens(value).every(isFine))
+              found.push(`${attribute}="${value}"`);
+          }
+        }
+        return found;
+      },
+      [nickname, ...endonyms],
+    );
 
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'home.title' })).toBeVisible();

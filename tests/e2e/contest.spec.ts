@@ -67,7 +67,9 @@ test('A contest resumed after closing the tab has the same answers and the same 
   await expect(again.getByRole('button', { name: 'Câu 2, chưa trả lời' })).toBeVisible();
 });
 
-test('Submitting a contest with unanswered questions asks first and counts them as wrong', async ({ page }) => {
+test('Submitting a contest with unanswered questions asks first and counts them as wrong', async ({
+  page,
+}) => {
   await startContest(page);
   await answerQuestion(page, { correct: true });
   await page.getByRole('button', { name: 'Nộp bài' }).click();

@@ -16,7 +16,9 @@ function contentFiles(dir = join(root, 'content')): ContentFile[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return contentFiles(path);
-    return entry.name.endsWith('.yaml') ? [{ path: relative(root, path), text: readFileSync(path, 'utf8') }] : [];
+    return entry.name.endsWith('.yaml')
+      ? [{ path: relative(root, path), text: readFileSync(path, 'utf8') }]
+      : [];
   });
 }
 
@@ -101,8 +103,12 @@ export function recordRequests(context: BrowserContext): string[] {
 
 /** Fails with the list of WCAG 2.1 A/AA violations axe finds on the page. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary).toEqual([]);
 }
 

@@ -19,7 +19,10 @@ test('The app can be installed: Chromium finds no installability error, and the 
 }) => {
   // Chromium never offers installation in an incognito profile, which is what a test context is.
   const profile = mkdtempSync(join(tmpdir(), 'chung-tay-profile-'));
-  const installed = await playwright.chromium.launchPersistentContext(profile, test.info().project.use.launchOptions);
+  const installed = await playwright.chromium.launchPersistentContext(
+    profile,
+    test.info().project.use.launchOptions,
+  );
   try {
     const app = installed.pages()[0] ?? (await installed.newPage());
     await app.goto(`${baseURL}/`);
@@ -45,7 +48,9 @@ test('The app can be installed: Chromium finds no installability error, and the 
     expect(icon, size).toBeDefined();
     const response = await request.get(new URL(icon?.src ?? '', page.url()).href);
     expect(response.headers()['content-type']).toBe('image/png');
-    expect([...(await response.body()).subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect([...(await response.body()).subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe(
+      'PNG',
+    );
   }
 });
 
@@ -81,7 +86,9 @@ test('Without the service worker the offline reload really fails (the offline te
   await context.close();
 });
 
-test('A new version waits for the user: the quiz goes on, and reloading keeps the answers', async ({ page }) => {
+test('A new version waits for the user: the quiz goes on, and reloading keeps the answers', async ({
+  page,
+}) => {
   const server = await startServer({ root: 'dist' });
   try {
     await page.goto(`${server.url}/`);
@@ -118,9 +125,9 @@ test('A new version waits for the user: the quiz goes on, and reloading keeps th
     await expect(page.getByRole('heading', { name: 'Câu 2/10' })).toBeVisible();
     await expect(prompt).toBeHidden();
     // The new version is in charge now: nothing is left waiting.
-    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(
-      false,
-    );
+    expect(
+      await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)),
+    ).toBe(false);
     const kept = page.getByRole(question.type === 'multiple' ? 'checkbox' : 'radio', { checked: true });
     await expect(kept.first()).toBeVisible();
   } finally {

@@ -11,7 +11,6 @@ function withDatabase<T>(page: Page, body: string, version?: number): Promise<T>
         open.onupgradeneeded = () => undefined;
         open.onsuccess = () => {
           const db = open.result;
-          // eslint-disable-next-line @typescript-eslint/no-implied-eval -- test-only helper
           const run = new Function('db', 'resolve', 'reject', body) as (
             db: IDBDatabase,
             resolve: (value: T) => void,
@@ -53,7 +52,9 @@ test('When the browser refuses storage, the app still runs and says plainly that
   await expect(page.getByRole('heading', { name: 'Các lần làm bài (1)' })).toBeVisible();
 });
 
-test('A damaged saved record is set aside and reported, and everything else still opens', async ({ page }) => {
+test('A damaged saved record is set aside and reported, and everything else still opens', async ({
+  page,
+}) => {
   await page.goto('/');
   await createProfile(page, 'Phúc');
   await openQuiz(page, /Học sinh THCS/);
@@ -84,12 +85,17 @@ test('A damaged saved record is set aside and reported, and everything else stil
   expect(quarantined).toBe(1);
 });
 
-test('When the disk is full, finishing a quiz writes nothing partial and can be retried', async ({ page }) => {
+test('When the disk is full, finishing a quiz writes nothing partial and can be retried', async ({
+  page,
+}) => {
   // Chromium's quota override only bites on databases created under it, so the browser's
   // IndexedDB is made to report a full disk on writes, as it does when the device is full.
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if ((window as { diskFull?: boolean }).diskFull) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }
@@ -122,7 +128,10 @@ test('When the disk is full, finishing a quiz writes nothing partial and can be 
   await expect(page.getByText('10/10 câu đúng (100%)')).toBeVisible();
 });
 
-test('The same learner’s quiz open in a second tab is refused there, not overwritten', async ({ page, context }) => {
+test('The same learner’s quiz open in a second tab is refused there, not overwritten', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await createProfile(page, 'Trang');
   await openQuiz(page, /Học sinh THCS/);
@@ -131,7 +140,9 @@ test('The same learner’s quiz open in a second tab is refused there, not overw
 
   const second = await context.newPage();
   await second.goto('/#/play');
-  await expect(second.getByRole('heading', { level: 1, name: 'Bài này đang mở ở một thẻ khác' })).toBeVisible();
+  await expect(
+    second.getByRole('heading', { level: 1, name: 'Bài này đang mở ở một thẻ khác' }),
+  ).toBeVisible();
 
   // Profiles made in one tab show up in the other without a reload.
   await second.goto('/#/profiles');

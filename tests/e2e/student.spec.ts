@@ -100,7 +100,9 @@ test('A student takes a practice quiz offline, resumes it after a reload, review
   expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
 });
 
-test('Profiles on a shared device keep their results apart, and deleting one removes its results', async ({ page }) => {
+test('Profiles on a shared device keep their results apart, and deleting one removes its results', async ({
+  page,
+}) => {
   await page.goto('/');
   await createProfile(page, 'Tuấn');
   await openQuiz(page, /Công nhân, người lao động/);
@@ -159,7 +161,9 @@ test('Profiles on a shared device keep their results apart, and deleting one rem
 test('English is one tap away and the choice is remembered', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Chung Tay – together against drugs' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Chung Tay – together against drugs' }),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByLabel('Nickname').fill('Hoa');
   await page.getByRole('button', { name: 'Create profile' }).click();

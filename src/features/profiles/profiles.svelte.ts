@@ -29,7 +29,8 @@ export function checkProfileInput(input: ProfileInput, existing: readonly Profil
     // Two "Lan" on one shared computer would be told apart by nobody.
     problems.push('nickname-taken');
   }
-  if (input.group.trim() && !shape.group.safeParse(input.group.trim()).success) problems.push('group-too-long');
+  if (input.group.trim() && !shape.group.safeParse(input.group.trim()).success)
+    problems.push('group-too-long');
   return problems;
 }
 

@@ -32,7 +32,9 @@ export async function startQuiz(db: Database, request: StartRequest): Promise<vo
     random: Math.random,
     now: new Date(),
     // Questions that left the bank since the attempt cannot be asked again.
-    ...(request.questionIds ? { questionIds: request.questionIds.filter((id) => bank.questions.has(id)) } : {}),
+    ...(request.questionIds
+      ? { questionIds: request.questionIds.filter((id) => bank.questions.has(id)) }
+      : {}),
   });
   await saveSession(db, session);
   navigate({ name: 'play' });

@@ -20,7 +20,12 @@ export const localizedTextSchema = z.catchall(z.object({ vi: nonBlank }), nonBla
   z.superRefine((text, ctx) => {
     for (const key of Object.keys(text)) {
       if (!languageCode.test(key)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is not a language code`, input: text });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `"${key}" is not a language code`,
+          input: text,
+        });
       }
     }
   }),
@@ -42,7 +47,9 @@ export const sourceSchema = z.strictObject({
   title: localizedTextSchema,
   publisher: z.optional(localizedTextSchema),
   /** Date of issue or publication: YYYY-MM-DD, or just YYYY when the day is not known. */
-  date: z.optional(z.union([z.iso.date(), z.string().check(z.regex(/^\d{4}$/, 'must be YYYY-MM-DD or YYYY'))])),
+  date: z.optional(
+    z.union([z.iso.date(), z.string().check(z.regex(/^\d{4}$/, 'must be YYYY-MM-DD or YYYY'))]),
+  ),
   url: z.optional(z.url({ protocol: /^https$/ })),
 });
 export type Source = z.infer<typeof sourceSchema>;

@@ -40,7 +40,11 @@ function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-function parseFile<S extends z.ZodMiniType>(file: ContentFile, schema: S, problems: string[]): z.infer<S> | undefined {
+function parseFile<S extends z.ZodMiniType>(
+  file: ContentFile,
+  schema: S,
+  problems: string[],
+): z.infer<S> | undefined {
   let data: unknown;
   try {
     data = parseYaml(file.text);
@@ -83,7 +87,9 @@ export function readQuizContent(files: ContentFile[]): QuizContent {
       for (const question of questions) questionFile.set(question.id, file.path);
       content.questions.push(...questions);
     } else if (/\.ya?ml$/.test(name)) {
-      problems.push(`${file.path}: unknown content file (expected sources, topics, quizzes or questions/*.yaml)`);
+      problems.push(
+        `${file.path}: unknown content file (expected sources, topics, quizzes or questions/*.yaml)`,
+      );
     }
   }
 
@@ -97,7 +103,9 @@ export function readQuizContent(files: ContentFile[]): QuizContent {
   content.questions.forEach((question) => {
     const file = questionFile.get(question.id) ?? 'content/questions';
     if (!topicIds.has(question.topic)) {
-      problems.push(`${file}: question "${question.id}": topic "${question.topic}" is not in content/topics.yaml`);
+      problems.push(
+        `${file}: question "${question.id}": topic "${question.topic}" is not in content/topics.yaml`,
+      );
     }
     question.sources.forEach((citation, index) => {
       if (!sourceIds.has(citation.source)) {

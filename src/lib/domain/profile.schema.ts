@@ -6,7 +6,8 @@ import * as z from 'zod/mini';
 
 export const nicknameMaxLength = 40;
 
-const shortText = (min: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(nicknameMaxLength));
+const shortText = (min: number) =>
+  z.string().check(z.trim(), z.minLength(min), z.maxLength(nicknameMaxLength));
 
 export const profileSchema = z.strictObject({
   id: z.uuid(),

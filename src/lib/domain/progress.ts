@@ -18,7 +18,9 @@ const isFull = (a: Attempt) => a.scope === 'full';
 /** Better first: higher percentage, then shorter duration, then earlier. */
 export function compareAttempts(a: Attempt, b: Attempt): number {
   return (
-    attemptPercent(b) - attemptPercent(a) || a.durationMs - b.durationMs || a.finishedAt.localeCompare(b.finishedAt)
+    attemptPercent(b) - attemptPercent(a) ||
+    a.durationMs - b.durationMs ||
+    a.finishedAt.localeCompare(b.finishedAt)
   );
 }
 
@@ -36,7 +38,10 @@ export function lastAttempt(attempts: readonly Attempt[]): Attempt | null {
 }
 
 /** One summary per quiz that has attempts, in the order of `quizOrder` (unknown quizzes last). */
-export function summarizeQuizzes(attempts: readonly Attempt[], quizOrder: readonly string[] = []): QuizSummary[] {
+export function summarizeQuizzes(
+  attempts: readonly Attempt[],
+  quizOrder: readonly string[] = [],
+): QuizSummary[] {
   const byQuiz = new Map<string, Attempt[]>();
   for (const attempt of attempts) {
     const list = byQuiz.get(attempt.quizId) ?? [];
@@ -49,7 +54,12 @@ export function summarizeQuizzes(attempts: readonly Attempt[], quizOrder: readon
   };
   return [...byQuiz.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([quizId, list]) => ({ quizId, attempts: list.length, best: bestAttempt(list), last: lastAttempt(list) }));
+    .map(([quizId, list]) => ({
+      quizId,
+      attempts: list.length,
+      best: bestAttempt(list),
+      last: lastAttempt(list),
+    }));
 }
 
 export type MasteryStatus = 'mastered' | 'review' | 'not-started';
@@ -81,7 +91,11 @@ export function topicMastery(attempts: readonly Attempt[], topics: readonly stri
     for (const answer of attempt.answers) {
       const previous = latest.get(answer.questionId);
       if (!previous || attempt.finishedAt >= previous.at) {
-        latest.set(answer.questionId, { topic: answer.topic, correct: answer.correct, at: attempt.finishedAt });
+        latest.set(answer.questionId, {
+          topic: answer.topic,
+          correct: answer.correct,
+          at: attempt.finishedAt,
+        });
       }
     }
   }
@@ -103,7 +117,11 @@ export function topicMastery(attempts: readonly Attempt[], topics: readonly stri
   }
   for (const entry of byTopic.values()) {
     if (entry.seen === 0) entry.status = 'not-started';
-    else entry.status = entry.seen >= masteryMinSeen && entry.correct / entry.seen >= masteryThreshold ? 'mastered' : 'review';
+    else
+      entry.status =
+        entry.seen >= masteryMinSeen && entry.correct / entry.seen >= masteryThreshold
+          ? 'mastered'
+          : 'review';
     entry.toReview.sort();
   }
   return [...byTopic.values()];

@@ -86,7 +86,11 @@ export function unansweredCount(session: QuizSession): number {
 
 /** Adds time spent since the last save; call before saving so the stored clock is current. */
 export function addElapsed(session: QuizSession, ms: number, now: Date): QuizSession {
-  return { ...session, elapsedMs: session.elapsedMs + Math.max(0, Math.round(ms)), updatedAt: now.toISOString() };
+  return {
+    ...session,
+    elapsedMs: session.elapsedMs + Math.max(0, Math.round(ms)),
+    updatedAt: now.toISOString(),
+  };
 }
 
 /** Contest time left in ms (never negative), or null when untimed. */
@@ -117,7 +121,8 @@ export function finishSession(
     return [{ questionId, topic: question.topic, chosen, correct: isCorrect(question, chosen) }];
   });
   if (answers.length === 0) throw new Error('None of the session’s questions is in the bank any more');
-  const durationMs = session.timeLimitMs === null ? session.elapsedMs : Math.min(session.elapsedMs, session.timeLimitMs);
+  const durationMs =
+    session.timeLimitMs === null ? session.elapsedMs : Math.min(session.elapsedMs, session.timeLimitMs);
   return {
     id: options.id,
     profileId: session.profileId,

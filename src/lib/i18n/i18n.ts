@@ -13,16 +13,24 @@ export type Messages = typeof vi;
 export const sourceLanguage = 'vi';
 export const keyOnlyLanguage = 'cimode';
 
-const lazyLocales = import.meta.glob<Messages>(['./locales/*.json', '!./locales/vi.json'], { import: 'default' });
+const lazyLocales = import.meta.glob<Messages>(['./locales/*.json', '!./locales/vi.json'], {
+  import: 'default',
+});
 
 /**
  * Each language's name in that language ("English", "Tiếng Việt"), read from its own file
  * (only that field is bundled up front). A language switch must show endonyms: a reader of
  * English looks for "English", whatever the current language is.
  */
-const endonymFiles = import.meta.glob<Messages['language']>('./locales/*.json', { import: 'language', eager: true });
+const endonymFiles = import.meta.glob<Messages['language']>('./locales/*.json', {
+  import: 'language',
+  eager: true,
+});
 export const languageNames: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(endonymFiles).map(([path, language]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), language.name]),
+  Object.entries(endonymFiles).map(([path, language]) => [
+    path.replace(/^.*\/(.+)\.json$/, '$1'),
+    language.name,
+  ]),
 );
 
 /** Every language with a locale file, the source language first. */
@@ -62,7 +70,9 @@ async function ensureLoaded(language: string): Promise<void> {
 export async function initI18n(): Promise<string> {
   const remembered = rememberedLanguage();
   const language =
-    remembered && (languages.includes(remembered) || remembered === keyOnlyLanguage) ? remembered : sourceLanguage;
+    remembered && (languages.includes(remembered) || remembered === keyOnlyLanguage)
+      ? remembered
+      : sourceLanguage;
   await i18next.init({
     lng: sourceLanguage,
     fallbackLng: sourceLanguage,

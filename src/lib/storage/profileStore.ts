@@ -10,7 +10,9 @@ import { writeTransaction } from './storageErrors';
 
 export async function listProfiles(db: Database): Promise<Profile[]> {
   const profiles = await getAllParsed(db, 'profiles', profileSchema);
-  return profiles.sort((a, b) => a.nickname.localeCompare(b.nickname, 'vi') || a.createdAt.localeCompare(b.createdAt));
+  return profiles.sort(
+    (a, b) => a.nickname.localeCompare(b.nickname, 'vi') || a.createdAt.localeCompare(b.createdAt),
+  );
 }
 
 export async function saveProfile(db: Database, profile: Profile): Promise<Profile> {

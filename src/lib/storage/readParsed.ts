@@ -18,7 +18,9 @@ export function onRecordsSetAside(listener: SetAsideListener): () => void {
   return () => setAsideListeners.delete(listener);
 }
 
-function describe(error: { issues: ReadonlyArray<{ path: PropertyKey[]; code: string; message: string }> }): string {
+function describe(error: {
+  issues: ReadonlyArray<{ path: PropertyKey[]; code: string; message: string }>;
+}): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.map(String).join('.') || '(record)'}: ${issue.code} (${issue.message})`)

@@ -26,7 +26,11 @@ export function asStorageError(error: unknown): unknown {
   return isQuotaError(error) ? new StorageFullError(error) : error;
 }
 
-export type WriteTransaction<S extends StoreNames<ChungTayDB>[]> = IDBPTransaction<ChungTayDB, S, 'readwrite'>;
+export type WriteTransaction<S extends StoreNames<ChungTayDB>[]> = IDBPTransaction<
+  ChungTayDB,
+  S,
+  'readwrite'
+>;
 
 /**
  * Runs `body` in one read-write transaction over `stores` and resolves when it has

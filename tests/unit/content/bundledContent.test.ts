@@ -11,7 +11,9 @@ function contentFiles(dir = join(root, 'content')): ContentFile[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return contentFiles(path);
-    return entry.name.endsWith('.yaml') ? [{ path: relative(root, path), text: readFileSync(path, 'utf8') }] : [];
+    return entry.name.endsWith('.yaml')
+      ? [{ path: relative(root, path), text: readFileSync(path, 'utf8') }]
+      : [];
   });
 }
 

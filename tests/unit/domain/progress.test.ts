@@ -17,7 +17,11 @@ describe('best and last attempt', () => {
 
   test('A retry of mistakes never counts as the best or last attempt of a quiz', () => {
     const full = makeAttempt({ answers: answers(5, 10), finishedAt: '2026-10-01T09:00:00.000Z' });
-    const retry = makeAttempt({ scope: 'mistakes', answers: answers(5, 5), finishedAt: '2026-10-02T09:00:00.000Z' });
+    const retry = makeAttempt({
+      scope: 'mistakes',
+      answers: answers(5, 5),
+      finishedAt: '2026-10-02T09:00:00.000Z',
+    });
     expect(bestAttempt([full, retry])?.id).toBe(full.id);
     expect(lastAttempt([full, retry])?.id).toBe(full.id);
   });

@@ -14,8 +14,14 @@ import {
 import { seededRandom } from '../../../src/lib/domain/random';
 import { makeQuestion, makeSession } from '../../builders';
 
-const quiz = { id: 'thcs', practice: { questionCount: 3 }, contest: { questionCount: 4, timeLimitSeconds: 120 } };
-const pool = Array.from({ length: 10 }, (_, i) => makeQuestion({ id: `law-${i}`, topic: i < 5 ? 'law' : 'help' }));
+const quiz = {
+  id: 'thcs',
+  practice: { questionCount: 3 },
+  contest: { questionCount: 4, timeLimitSeconds: 120 },
+};
+const pool = Array.from({ length: 10 }, (_, i) =>
+  makeQuestion({ id: `law-${i}`, topic: i < 5 ? 'law' : 'help' }),
+);
 const bank = new Map(pool.map((q) => [q.id, q]));
 const now = new Date('2026-10-01T08:00:00.000Z');
 const start = (mode: 'practice' | 'contest', questionIds?: string[]) =>

@@ -17,7 +17,13 @@ describe('storage migrations', () => {
 
   test('A new device gets every store of the latest version', async () => {
     const db = await openDatabase({ factory: new IDBFactory() });
-    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'profiles', 'quarantine', 'sessions', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'attempts',
+      'profiles',
+      'quarantine',
+      'sessions',
+      'settings',
+    ]);
     db.close();
   });
 
@@ -31,7 +37,9 @@ describe('storage migrations', () => {
     expect(mai?.group).toBe('8A2');
 
     const attempts = await listAttempts(db, mai?.id ?? '');
-    expect(attempts).toEqual(fixture.stores.attempts?.filter((a) => (a as { profileId: string }).profileId === mai?.id));
+    expect(attempts).toEqual(
+      fixture.stores.attempts?.filter((a) => (a as { profileId: string }).profileId === mai?.id),
+    );
 
     const session = await getSession(db, mai?.id ?? '');
     expect(session).toMatchObject({ currentIndex: 1, elapsedMs: 81000, answers: { 'law-02': ['b'] } });

@@ -60,7 +60,9 @@ describe('attempts', () => {
     await saveSession(db, session);
     // The attempt's put is queued first; the disk fills up on the next operation of the same
     // transaction. Only an abort of the whole transaction keeps the queued put out.
-    const storePrototype = Object.getPrototypeOf(db.transaction('sessions').store) as { delete: () => unknown };
+    const storePrototype = Object.getPrototypeOf(db.transaction('sessions').store) as {
+      delete: () => unknown;
+    };
     vi.spyOn(storePrototype, 'delete').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
