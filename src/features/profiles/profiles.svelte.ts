@@ -3,36 +3,14 @@
  * deleted in another tab show up here too.
  */
 import * as z from 'zod/mini';
-import { profileSchema, type Profile } from '../../lib/domain/profile.schema';
+import type { ProfileInput } from '../../lib/domain/profile';
+import type { Profile } from '../../lib/domain/profile.schema';
 import { onOtherTabChange } from '../../lib/storage/changes';
 import { requestPersistence, type Database } from '../../lib/storage/connection';
 import { deleteProfile, listProfiles, saveProfile } from '../../lib/storage/profileStore';
 import { deleteSetting, getSetting, setSetting } from '../../lib/storage/settingsStore';
 
 const activeKey = 'activeProfileId';
-
-export interface ProfileInput {
-  nickname: string;
-  group: string;
-}
-
-export type ProfileProblem = 'nickname-missing' | 'nickname-too-long' | 'group-too-long' | 'nickname-taken';
-
-/** Problems with a profile form, before anything is written. */
-export function checkProfileInput(input: ProfileInput, existing: readonly Profile[]): ProfileProblem[] {
-  const problems: ProfileProblem[] = [];
-  const nickname = input.nickname.trim();
-  const shape = profileSchema.shape;
-  if (!nickname) problems.push('nickname-missing');
-  else if (!shape.nickname.safeParse(nickname).success) problems.push('nickname-too-long');
-  else if (existing.some((p) => p.nickname.localeCompare(nickname, 'vi', { sensitivity: 'accent' }) === 0)) {
-    // Two "Lan" on one shared computer would be told apart by nobody.
-    problems.push('nickname-taken');
-  }
-  if (input.group.trim() && !shape.group.safeParse(input.group.trim()).success)
-    problems.push('group-too-long');
-  return problems;
-}
 
 export class ProfilesState {
   list = $state<Profile[]>([]);

@@ -22,7 +22,8 @@ import type { Database } from '../../lib/storage/connection';
 import { saveSession } from '../../lib/storage/sessionStore';
 import { StorageFullError } from '../../lib/storage/storageErrors';
 
-export type SaveState = 'saved' | 'saving' | 'full' | 'failed';
+export const saveStates = ['saved', 'saving', 'full', 'failed'] as const;
+export type SaveState = (typeof saveStates)[number];
 
 /** How often the clock is saved while nothing else happens (a crash loses at most this). */
 const autosaveMs = 5000;

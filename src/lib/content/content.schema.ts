@@ -146,7 +146,13 @@ export const questionSchema = z.discriminatedUnion('type', [
   scenarioSchema,
 ]);
 export type Question = z.infer<typeof questionSchema>;
-export type QuestionType = Question['type'];
+export const questionTypes = [
+  'single',
+  'multiple',
+  'true-false',
+  'scenario',
+] as const satisfies readonly Question['type'][];
+export type QuestionType = (typeof questionTypes)[number];
 export type ChoiceQuestion = Extract<Question, { options: Option[] }>;
 
 const count = z.int().check(z.minimum(1), z.maximum(100));

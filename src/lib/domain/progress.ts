@@ -62,7 +62,8 @@ export function summarizeQuizzes(
     }));
 }
 
-export type MasteryStatus = 'mastered' | 'review' | 'not-started';
+export const masteryStatuses = ['mastered', 'review', 'not-started'] as const;
+export type MasteryStatus = (typeof masteryStatuses)[number];
 
 export interface TopicMastery {
   topic: string;

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { audienceIds, questionTypes } from '../../../src/lib/content/content.schema';
+import { quizModes } from '../../../src/lib/domain/attempt.schema';
+import { masteryStatuses } from '../../../src/lib/domain/progress';
+import { profileProblems } from '../../../src/lib/domain/profile';
+import { saveStates } from '../../../src/features/quiz/quizPlayer.svelte';
+
+const localesDir = join(import.meta.dirname, '../../../src/lib/i18n/locales');
+const srcDir = join(import.meta.dirname, '../../../src');
+type Messages = { [key: string]: string | Messages };
+
+const locales: Record<string, Messages> = Object.fromEntries(
+  readdirSync(localesDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => [
+      file.replace('.json', ''),
+      JSON.parse(readFileSync(join(localesDir, file), 'utf8')) as Messages,
+    ]),
+);
+
+function flatten(messages: Messages, prefix = ''): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(messages).flatMap(([key, value]) =>
+      typeof value === 'string'
+        ? [[`${prefix}${key}`, value]]
+        : Object.entries(flatten(value, `${prefix}${key}.`)),
+    ),
+  );
+}
+
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+/** Keys without plural suffixes: Vietnamese has one form, English two; both mean the same key. */
+const baseKeys = (messages: Messages) =>
+  new Set(Object.keys(flatten(messages)).map((k) => k.replace(pluralSuffix, '')));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|svelte)$/.test(entry.name) ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+const sources = sourceFiles(srcDir).join('\n');
+
+describe('UI translations', () => {
+  const vi = locales.vi as Messages;
+
+  test('Vietnamese, the source language, and English are both present', () => {
+    expect(Object.keys(locales).sort()).toEqual(expect.arrayContaining(['en', 'vi']));
+  });
+
+  for (const [language, messages] of Object.entries(locales)) {
+    test(`${language} has exactly the keys of Vietnamese, none missing and none extra`, () => {
+      const expected = [...baseKeys(vi)].sort();
+      expect([...baseKeys(messages)].sort()).toEqual(expected);
+    });
+
+    test(`${language} has no empty string and gives every plural its "other" form`, () => {
+      const flat = flatten(messages);
+      expect(Object.entries(flat).filter(([, value]) => !value.trim())).toEqual([]);
+      const withOne = Object.keys(flat).filter((key) => key.endsWith('_one'));
+      expect(withOne.filter((key) => !(key.replace(/_one$/, '_other') in flat))).toEqual([]);
+    });
+
+    test(`${language} keeps every {{placeholder}} of the Vietnamese text`, () => {
+      const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      const source = flatten(vi);
+      const problems = Object.entries(flatten(messages)).flatMap(([key, value]) => {
+        const original = source[key.replace(pluralSuffix, '')] ?? source[key];
+        if (original === undefined) return [];
+        const missing = placeholders(original).filter((p) => !placeholders(value).includes(p));
+        return missing.length > 0 ? [`${key}: missing {{${missing.join('}}, {{')}}}`] : [];
+      });
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test('Every key the code uses literally exists in Vietnamese', () => {
+    const used = [...sources.matchAll(/(?:locale\.t|translate)\(\s*'([^']+)'/g)].map((m) => m[1] as string);
+    const conditional = [
+      ...sources.matchAll(/\?\s*'([a-zA-Z]+\.[\w.-]+)'\s*:\s*'([a-zA-Z]+\.[\w.-]+)'/g),
+    ].flatMap((m) => [m[1] as string, m[2] as string]);
+    const keys = baseKeys(vi);
+    expect([...new Set([...used, ...conditional])].filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  test('Every family of keys built at run time covers all the values it is built from', () => {
+    const families: Record<string, readonly string[]> = {
+      audience: audienceIds,
+      'quiz.hint': questionTypes,
+      'quiz.mode': [...quizModes, 'mistakes'],
+      'play.save': saveStates,
+      'progress.status': masteryStatuses,
+      'profiles.problem': profileProblems,
+    };
+    const keys = baseKeys(vi);
+    const missing = Object.entries(families).flatMap(([prefix, values]) =>
+      values.map((value) => `${prefix}.${value}`).filter((key) => !keys.has(key)),
+    );
+    expect(missing).toEqual([]);
+    // And no other families are built in the code without being listed here.
+    const built = [...sources.matchAll(/locale\.t\(`([\w.]+)\.\$\{/g)].map((m) => m[1] as string);
+    expect([...new Set(built)].filter((prefix) => !(prefix in families))).toEqual([]);
+  });
+});
