@@ -11,6 +11,9 @@
  * fields; `tests/unit/content/bundledContent.test.ts` requires English for all we ship.
  */
 import * as z from 'zod/mini';
+import { audienceSchema, contentIdSchema } from './ids.ts';
+
+export { audienceIds, audienceSchema, contentIdSchema, type Audience } from './ids.ts';
 
 const languageCode = /^[a-z]{2,3}$/;
 
@@ -31,16 +34,6 @@ export const localizedTextSchema = z.catchall(z.object({ vi: nonBlank }), nonBla
   }),
 );
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
-
-/** Ids are stable slugs: they are stored in learners' attempts, so never reuse or rename one. */
-export const contentIdSchema = z
-  .string()
-  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "law-01"'));
-
-/** The audiences the kit serves; later areas (sessions, statistics) use the same ids. */
-export const audienceIds = ['thcs', 'thpt', 'workers', 'community'] as const;
-export const audienceSchema = z.enum(audienceIds);
-export type Audience = z.infer<typeof audienceSchema>;
 
 export const sourceSchema = z.strictObject({
   id: contentIdSchema,

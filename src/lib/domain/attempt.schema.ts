@@ -4,7 +4,7 @@
  * even after a question leaves the bank.
  */
 import * as z from 'zod/mini';
-import { contentIdSchema } from '../content/content.schema';
+import { contentIdSchema } from '../content/ids';
 
 export const quizModes = ['practice', 'contest'] as const;
 export const quizModeSchema = z.enum(quizModes);
@@ -41,10 +41,4 @@ export type Attempt = z.infer<typeof attemptSchema>;
 
 export function attemptScore(attempt: Pick<Attempt, 'answers'>): { correct: number; total: number } {
   return { correct: attempt.answers.filter((a) => a.correct).length, total: attempt.answers.length };
-}
-
-/** Score as a whole percentage, 0–100. */
-export function attemptPercent(attempt: Pick<Attempt, 'answers'>): number {
-  const { correct, total } = attemptScore(attempt);
-  return total === 0 ? 0 : Math.round((correct / total) * 100);
 }

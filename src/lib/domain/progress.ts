@@ -1,65 +1,74 @@
 /**
- * A learner's progress, computed from their finished attempts: best and last score per
- * quiz, and per topic what is mastered and what to review.
+ * A learner's progress, folded from their finished attempts one at a time: best and last
+ * score per quiz, and per topic what is mastered and what to review. Folding one attempt
+ * into the summary gives the same result as computing it from all attempts at once, which
+ * the tests check; that is what lets storage keep the summary up to date cheaply.
  */
-import { attemptPercent, type Attempt } from './attempt.schema';
+import { attemptScore, type Attempt } from './attempt.schema';
+import type { AttemptHead, Progress, QuizProgress } from './progress.schema';
 
-export interface QuizSummary {
-  quizId: string;
-  attempts: number;
-  /** Best full attempt: highest score, then the shorter time (as national contests rank). */
-  best: Attempt | null;
-  /** Most recent full attempt. */
-  last: Attempt | null;
+export function emptyProgress(profileId: string): Progress {
+  return { profileId, attemptCount: 0, quizzes: {}, questions: {} };
 }
 
-const isFull = (a: Attempt) => a.scope === 'full';
+export function attemptHead(attempt: Attempt): AttemptHead {
+  const { correct, total } = attemptScore(attempt);
+  return { id: attempt.id, finishedAt: attempt.finishedAt, durationMs: attempt.durationMs, correct, total };
+}
 
-/** Better first: higher percentage, then shorter duration, then earlier. */
-export function compareAttempts(a: Attempt, b: Attempt): number {
+/** Score as a whole percentage, 0–100. */
+export function headPercent(head: Pick<AttemptHead, 'correct' | 'total'>): number {
+  return head.total === 0 ? 0 : Math.round((head.correct / head.total) * 100);
+}
+
+/** Better first: higher percentage, then shorter time (as national contests rank), then earlier. */
+export function compareHeads(a: AttemptHead, b: AttemptHead): number {
   return (
-    attemptPercent(b) - attemptPercent(a) ||
-    a.durationMs - b.durationMs ||
-    a.finishedAt.localeCompare(b.finishedAt)
+    headPercent(b) - headPercent(a) || a.durationMs - b.durationMs || a.finishedAt.localeCompare(b.finishedAt)
   );
 }
 
-export function bestAttempt(attempts: readonly Attempt[]): Attempt | null {
-  const full = attempts.filter(isFull);
-  return full.length === 0 ? null : ([...full].sort(compareAttempts)[0] ?? null);
+/** The summary with one more finished attempt in it. Attempts may be folded in any order. */
+export function addAttempt(progress: Progress, attempt: Attempt): Progress {
+  const previous: QuizProgress = progress.quizzes[attempt.quizId] ?? { attempts: 0, best: null, last: null };
+  const quiz: QuizProgress = { ...previous, attempts: previous.attempts + 1 };
+  if (attempt.scope === 'full') {
+    const head = attemptHead(attempt);
+    if (!quiz.best || compareHeads(head, quiz.best) < 0) quiz.best = head;
+    if (!quiz.last || head.finishedAt >= quiz.last.finishedAt) quiz.last = head;
+  }
+  const questions = { ...progress.questions };
+  for (const answer of attempt.answers) {
+    const latest = questions[answer.questionId];
+    if (!latest || attempt.finishedAt >= latest.at) {
+      questions[answer.questionId] = { topic: answer.topic, correct: answer.correct, at: attempt.finishedAt };
+    }
+  }
+  return {
+    ...progress,
+    attemptCount: progress.attemptCount + 1,
+    quizzes: { ...progress.quizzes, [attempt.quizId]: quiz },
+    questions,
+  };
 }
 
-export function lastAttempt(attempts: readonly Attempt[]): Attempt | null {
-  let last: Attempt | null = null;
-  for (const attempt of attempts) {
-    if (isFull(attempt) && (!last || attempt.finishedAt > last.finishedAt)) last = attempt;
-  }
-  return last;
+export function progressFrom(profileId: string, attempts: readonly Attempt[]): Progress {
+  return attempts.reduce(addAttempt, emptyProgress(profileId));
+}
+
+export interface QuizSummary extends QuizProgress {
+  quizId: string;
 }
 
 /** One summary per quiz that has attempts, in the order of `quizOrder` (unknown quizzes last). */
-export function summarizeQuizzes(
-  attempts: readonly Attempt[],
-  quizOrder: readonly string[] = [],
-): QuizSummary[] {
-  const byQuiz = new Map<string, Attempt[]>();
-  for (const attempt of attempts) {
-    const list = byQuiz.get(attempt.quizId) ?? [];
-    list.push(attempt);
-    byQuiz.set(attempt.quizId, list);
-  }
+export function summarizeQuizzes(progress: Progress, quizOrder: readonly string[] = []): QuizSummary[] {
   const rank = (id: string) => {
     const index = quizOrder.indexOf(id);
     return index === -1 ? quizOrder.length : index;
   };
-  return [...byQuiz.entries()]
+  return Object.entries(progress.quizzes)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([quizId, list]) => ({
-      quizId,
-      attempts: list.length,
-      best: bestAttempt(list),
-      last: lastAttempt(list),
-    }));
+    .map(([quizId, quiz]) => ({ quizId, ...quiz }));
 }
 
 export const masteryStatuses = ['mastered', 'review', 'not-started'] as const;
@@ -86,24 +95,11 @@ export const masteryThreshold = 0.8;
  * and later answered right no longer needs review. Topics in `topics` with no answers are
  * listed as not started.
  */
-export function topicMastery(attempts: readonly Attempt[], topics: readonly string[] = []): TopicMastery[] {
-  const latest = new Map<string, { topic: string; correct: boolean; at: string }>();
-  for (const attempt of attempts) {
-    for (const answer of attempt.answers) {
-      const previous = latest.get(answer.questionId);
-      if (!previous || attempt.finishedAt >= previous.at) {
-        latest.set(answer.questionId, {
-          topic: answer.topic,
-          correct: answer.correct,
-          at: attempt.finishedAt,
-        });
-      }
-    }
-  }
+export function topicMastery(progress: Progress, topics: readonly string[] = []): TopicMastery[] {
   const byTopic = new Map<string, TopicMastery>(
     topics.map((topic) => [topic, { topic, seen: 0, correct: 0, status: 'not-started', toReview: [] }]),
   );
-  for (const [questionId, answer] of latest) {
+  for (const [questionId, answer] of Object.entries(progress.questions)) {
     const entry = byTopic.get(answer.topic) ?? {
       topic: answer.topic,
       seen: 0,

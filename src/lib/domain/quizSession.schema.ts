@@ -4,7 +4,7 @@
  * answers and the same time left.
  */
 import * as z from 'zod/mini';
-import { contentIdSchema } from '../content/content.schema';
+import { contentIdSchema } from '../content/ids';
 import { attemptScopeSchema, quizModeSchema } from './attempt.schema';
 
 export const quizSessionSchema = z

@@ -7,6 +7,7 @@
  * end-to-end pass runs the app in it to catch text that does not go through i18next.
  */
 import i18next, { type TOptions } from 'i18next';
+import endonyms from './languages.json';
 import vi from './locales/vi.json';
 
 export type Messages = typeof vi;
@@ -18,20 +19,11 @@ const lazyLocales = import.meta.glob<Messages>(['./locales/*.json', '!./locales/
 });
 
 /**
- * Each language's name in that language ("English", "Tiếng Việt"), read from its own file
- * (only that field is bundled up front). A language switch must show endonyms: a reader of
- * English looks for "English", whatever the current language is.
+ * Each language's name in that language ("English", "Tiếng Việt"). A language switch must
+ * show endonyms: a reader of English looks for "English", whatever the current language.
+ * Kept in one small file so the first screen does not load every locale to show the names.
  */
-const endonymFiles = import.meta.glob<Messages['language']>('./locales/*.json', {
-  import: 'language',
-  eager: true,
-});
-export const languageNames: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(endonymFiles).map(([path, language]) => [
-    path.replace(/^.*\/(.+)\.json$/, '$1'),
-    language.name,
-  ]),
-);
+export const languageNames: Readonly<Record<string, string>> = endonyms;
 
 /** Every language with a locale file, the source language first. */
 export const languages: readonly string[] = [

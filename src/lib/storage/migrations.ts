@@ -19,11 +19,12 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   {
     version: 1,
-    name: 'learner profiles, quiz attempts, quizzes in progress, settings, set-aside records',
+    name: 'learner profiles, quiz attempts, progress summaries, quizzes in progress, settings, set-aside records',
     upgrade(db) {
       db.createObjectStore('profiles', { keyPath: 'id' });
       const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
-      attempts.createIndex('byProfile', 'profileId');
+      attempts.createIndex('byProfile', ['profileId', 'finishedAt']);
+      db.createObjectStore('progress', { keyPath: 'profileId' });
       db.createObjectStore('sessions', { keyPath: 'profileId' });
       db.createObjectStore('settings', { keyPath: 'key' });
       db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });

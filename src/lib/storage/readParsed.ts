@@ -42,21 +42,23 @@ async function setAside(
   for (const listener of setAsideListeners) listener(bad.length, store);
 }
 
-/** Splits raw records into the valid ones and the ones to set aside, then sets those aside. */
-async function keepValid<S extends z.ZodMiniType>(
+/**
+ * The records that parse; the others are set aside (in their own transaction, after this
+ * read) and reported.
+ */
+export async function parseRecords<S extends z.ZodMiniType>(
   db: Database,
   store: DataStoreName,
   schema: S,
-  keys: IDBValidKey[],
-  values: unknown[],
+  records: ReadonlyArray<{ key: IDBValidKey; value: unknown }>,
 ): Promise<Array<z.infer<S>>> {
   const valid: Array<z.infer<S>> = [];
   const bad: Array<{ key: IDBValidKey; value: unknown; reason: string }> = [];
-  values.forEach((value, index) => {
+  for (const { key, value } of records) {
     const result = schema.safeParse(value);
     if (result.success) valid.push(result.data);
-    else bad.push({ key: keys[index] as IDBValidKey, value, reason: describe(result.error) });
-  });
+    else bad.push({ key, value, reason: describe(result.error) });
+  }
   if (bad.length > 0) {
     try {
       await setAside(db, store, bad);
@@ -68,24 +70,28 @@ async function keepValid<S extends z.ZodMiniType>(
   return valid;
 }
 
-/** All valid records of a store, or of one value of an index. */
+/** All valid records of a store, or of a range of one of its indexes. */
 export async function getAllParsed<S extends z.ZodMiniType>(
   db: Database,
   store: DataStoreName,
   schema: S,
-  index?: { name: string; value: IDBValidKey },
+  index?: { name: string; range: IDBKeyRange },
 ): Promise<Array<z.infer<S>>> {
   const tx = db.transaction(store, 'readonly');
-  // getAll and getAllKeys over the same range in one transaction return matching orders.
   const source = index ? tx.store.index(index.name as never) : tx.store;
-  const query = index ? IDBKeyRange.only(index.value) : undefined;
-  const [values, keys] = await Promise.all([
-    source.getAll(query as never) as Promise<unknown[]>,
-    (index
-      ? (source as ReturnType<typeof tx.store.index>).getAllKeys(query as never)
-      : tx.store.getAllKeys()) as Promise<IDBValidKey[]>,
-  ]);
-  return keepValid(db, store, schema, keys, values);
+  // getAll and getAllKeys over the same range in one transaction return matching orders.
+  const [values, keys] = (await Promise.all([
+    source.getAll(index?.range as never),
+    index
+      ? (source as ReturnType<typeof tx.store.index>).getAllKeys(index.range as never)
+      : tx.store.getAllKeys(),
+  ])) as [unknown[], IDBValidKey[]];
+  return parseRecords(
+    db,
+    store,
+    schema,
+    values.map((value, i) => ({ key: keys[i] as IDBValidKey, value })),
+  );
 }
 
 /** One valid record by key, or undefined when missing or set aside. */
@@ -97,6 +103,6 @@ export async function getParsed<S extends z.ZodMiniType>(
 ): Promise<z.infer<S> | undefined> {
   const value: unknown = await db.get(store, key as never);
   if (value === undefined) return undefined;
-  const [record] = await keepValid(db, store, schema, [key], [value]);
+  const [record] = await parseRecords(db, store, schema, [{ key, value }]);
   return record;
 }

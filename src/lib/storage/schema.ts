@@ -6,6 +6,7 @@
 import type { DBSchema, StoreNames } from 'idb';
 import type { Attempt } from '../domain/attempt.schema';
 import type { Profile } from '../domain/profile.schema';
+import type { Progress } from '../domain/progress.schema';
 import type { QuizSession } from '../domain/quizSession.schema';
 
 export const databaseName = 'chung-tay';
@@ -27,11 +28,20 @@ export interface QuarantinedRecord {
 
 export interface ChungTayDB extends DBSchema {
   profiles: { key: string; value: Profile };
-  attempts: { key: string; value: Attempt; indexes: { byProfile: string } };
+  /** `byProfile` is [profileId, finishedAt]: a learner's attempts in time order. */
+  attempts: { key: string; value: Attempt; indexes: { byProfile: [string, string] } };
+  /** Each learner's progress summary, keyed by profile id (derived from attempts). */
+  progress: { key: string; value: Progress };
   /** The quiz in progress of each profile, keyed by profile id. */
   sessions: { key: string; value: QuizSession };
   settings: { key: string; value: SettingRecord };
   quarantine: { key: number; value: QuarantinedRecord };
+}
+
+/** All of one profile's entries in an index whose key starts with the profile id. */
+export function profileRange(profileId: string): IDBKeyRange {
+  // Arrays sort after strings, so [id, []] is above every [id, "…"].
+  return IDBKeyRange.bound([profileId], [profileId, []]);
 }
 
 /** The stores whose records are validated on read (all but the quarantine itself). */

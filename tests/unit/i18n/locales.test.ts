@@ -51,6 +51,15 @@ describe('UI translations', () => {
     expect(Object.keys(locales).sort()).toEqual(expect.arrayContaining(['en', 'vi']));
   });
 
+  test('Every locale file has its name in its own language in languages.json, and no other name is there', () => {
+    const names = JSON.parse(readFileSync(join(localesDir, '../languages.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(Object.keys(names).sort()).toEqual(Object.keys(locales).sort());
+    expect(Object.values(names).every((name) => name.trim().length > 0)).toBe(true);
+  });
+
   for (const [language, messages] of Object.entries(locales)) {
     test(`${language} has exactly the keys of Vietnamese, none missing and none extra`, () => {
       const expected = [...baseKeys(vi)].sort();

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import { listAttempts } from '../../../src/lib/storage/attemptStore';
+import { getProgress, listAttempts } from '../../../src/lib/storage/attemptStore';
 import { openDatabase } from '../../../src/lib/storage/connection';
 import { latestVersion, migrations } from '../../../src/lib/storage/migrations';
 import { listProfiles } from '../../../src/lib/storage/profileStore';
@@ -20,6 +20,7 @@ describe('storage migrations', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'attempts',
       'profiles',
+      'progress',
       'quarantine',
       'sessions',
       'settings',
@@ -44,6 +45,12 @@ describe('storage migrations', () => {
     const session = await getSession(db, mai?.id ?? '');
     expect(session).toMatchObject({ currentIndex: 1, elapsedMs: 81000, answers: { 'law-02': ['b'] } });
     expect(await getSetting(db, 'activeProfileId', z.string())).toBe(mai?.id);
+
+    const maiProgress = await getProgress(db, mai?.id ?? '');
+    expect(maiProgress).toEqual(fixture.stores.progress?.[0]);
+    const tuan = profiles.find((p) => p.nickname === 'Tuấn');
+    const tuanProgress = await getProgress(db, tuan?.id ?? '');
+    expect(tuanProgress.quizzes.workers?.best).toMatchObject({ correct: 1, total: 1, durationMs: 600000 });
 
     expect(await db.count('quarantine')).toBe(0);
     db.close();

@@ -1,12 +1,19 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { getAttempt, listAttempts, saveFinishedAttempt } from '../../../src/lib/storage/attemptStore';
+import {
+  countAttempts,
+  getAttempt,
+  getProgress,
+  listAttempts,
+  listRecentAttempts,
+  saveFinishedAttempt,
+} from '../../../src/lib/storage/attemptStore';
 import { openDatabase, type Database } from '../../../src/lib/storage/connection';
 import { deleteProfile, listProfiles, saveProfile } from '../../../src/lib/storage/profileStore';
 import { onRecordsSetAside } from '../../../src/lib/storage/readParsed';
 import { getSession, saveSession } from '../../../src/lib/storage/sessionStore';
 import { StorageFullError } from '../../../src/lib/storage/storageErrors';
-import { makeAttempt, makeProfile, makeSession } from '../../builders';
+import { makeAnswer, makeAttempt, makeProfile, makeSession } from '../../builders';
 
 let db: Database;
 beforeEach(async () => {
@@ -87,5 +94,58 @@ describe('attempts', () => {
     expect(setAside).toMatchObject({ store: 'attempts', reason: expect.stringContaining('durationMs') });
     expect(await db.count('attempts')).toBe(1);
     stop();
+  });
+});
+
+describe('progress summaries', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 9, 1, 8, minute)).toISOString();
+
+  test('Each saved attempt is folded into the learner’s summary, and saving the same one again changes nothing', async () => {
+    const first = makeAttempt({ finishedAt: at(1), answers: [makeAnswer({ correct: true })] });
+    const second = makeAttempt({ finishedAt: at(2), answers: [makeAnswer({ correct: false })] });
+    await saveFinishedAttempt(db, first);
+    await saveFinishedAttempt(db, second);
+    await saveFinishedAttempt(db, second);
+    const progress = await getProgress(db, first.profileId);
+    expect(progress.attemptCount).toBe(2);
+    expect(progress.quizzes.thcs).toMatchObject({
+      attempts: 2,
+      best: { id: first.id },
+      last: { id: second.id },
+    });
+    expect(progress.questions['law-01']).toMatchObject({ correct: false });
+  });
+
+  test('A lost or damaged summary is rebuilt from the attempts', async () => {
+    const attempt = makeAttempt();
+    await saveFinishedAttempt(db, attempt);
+    await db.put('progress', { profileId: attempt.profileId, attemptCount: 'many' } as never);
+    expect((await getProgress(db, attempt.profileId)).quizzes.thcs?.best?.id).toBe(attempt.id);
+    await db.delete('progress', attempt.profileId);
+    expect((await getProgress(db, attempt.profileId)).attemptCount).toBe(1);
+  });
+
+  test('A summary that no longer counts the stored attempts is rebuilt', async () => {
+    const attempt = makeAttempt();
+    await saveFinishedAttempt(db, attempt);
+    const extra = makeAttempt({ finishedAt: at(30) }); // e.g. restored from a backup
+    await db.put('attempts', extra);
+    expect((await getProgress(db, attempt.profileId)).attemptCount).toBe(2);
+  });
+
+  test('Attempts page newest first without reading the rest, and are counted per learner', async () => {
+    const mine = Array.from({ length: 25 }, (_, i) => makeAttempt({ finishedAt: at(i) }));
+    for (const attempt of mine) await saveFinishedAttempt(db, attempt);
+    await saveFinishedAttempt(db, makeAttempt({ profileId: '00000000-0000-4000-8000-00000000bbbb' }));
+    const firstPage = await listRecentAttempts(db, mine[0]?.profileId ?? '', { limit: 20 });
+    const secondPage = await listRecentAttempts(db, mine[0]?.profileId ?? '', { offset: 20, limit: 20 });
+    expect(firstPage.map((a) => a.finishedAt)).toEqual(
+      mine
+        .map((a) => a.finishedAt)
+        .reverse()
+        .slice(0, 20),
+    );
+    expect(secondPage).toHaveLength(5);
+    expect(await countAttempts(db, mine[0]?.profileId ?? '')).toBe(25);
   });
 });
