@@ -109,11 +109,16 @@ export default tseslint.config(
             },
             { name: 'zod', message: 'Use zod/mini: it keeps the first download small.' },
           ],
+          patterns: [
+            { group: ['node:*'], message: 'src/ runs in the browser; only build-time readers use Node.' },
+          ],
         },
       ],
     },
   },
   { files: ['src/lib/storage/**'], rules: { 'no-restricted-imports': 'off' } },
+  // Read by vite.config.ts at build time, never bundled.
+  { files: ['src/lib/content/contentFiles.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['src/lib/i18n/**'],
     rules: {

@@ -1,22 +1,15 @@
 /// <reference types="vitest/config" />
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { readQuizContent, type ContentFile } from './src/lib/content/contentFiles.ts';
+import { listContentFiles, readQuizContent } from './src/lib/content/contentFiles.ts';
 import { toCatalog } from './src/lib/content/catalog.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const contentDir = join(root, 'content');
-
-function listContentFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listContentFiles(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
 
 /**
  * Validates `content/` with the zod schemas and serves it to the app as two virtual modules:
@@ -27,10 +20,7 @@ function listContentFiles(dir: string): string[] {
 function quizContent(): Plugin {
   const ids = { catalog: 'virtual:content/catalog', bank: 'virtual:content/bank' };
   const read = () => {
-    const files: ContentFile[] = listContentFiles(contentDir)
-      .filter((path) => path.endsWith('.yaml'))
-      .sort()
-      .map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+    const files = listContentFiles(root);
     return { files, content: readQuizContent(files) };
   };
   return {

@@ -2,27 +2,14 @@
  * Helpers that drive the app the way a learner does (roles and labels), plus knowledge of
  * the bundled content so a test can answer a question rightly or wrongly on purpose.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readQuizContent, type ContentFile } from '../../src/lib/content/contentFiles.ts';
+import { listContentFiles, readQuizContent } from '../../src/lib/content/contentFiles.ts';
 import type { Question } from '../../src/lib/content/content.schema.ts';
 import { correctChoice } from '../../src/lib/domain/scoring.ts';
 
-const root = join(import.meta.dirname, '../..');
-
-function contentFiles(dir = join(root, 'content')): ContentFile[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return contentFiles(path);
-    return entry.name.endsWith('.yaml')
-      ? [{ path: relative(root, path), text: readFileSync(path, 'utf8') }]
-      : [];
-  });
-}
-
-export const content = readQuizContent(contentFiles());
+export const content = readQuizContent(listContentFiles(join(import.meta.dirname, '../..')));
 export type Language = 'vi' | 'en';
 
 const trueFalse = { vi: { true: 'Đúng', false: 'Sai' }, en: { true: 'True', false: 'False' } };

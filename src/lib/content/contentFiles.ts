@@ -5,6 +5,8 @@
  * the app receives content that has already passed here. Every problem is reported with
  * the file and the field it is in, all at once, so an author can fix a file in one pass.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import * as z from 'zod/mini';
 import {
@@ -25,6 +27,18 @@ export interface ContentFile {
 
 // zod/mini carries no message texts by default; authors need readable ones.
 z.config(z.locales.en());
+
+/** Every YAML file under `root/content`, sorted, with paths relative to `root`. */
+export function listContentFiles(root: string): ContentFile[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
+  return walk(join(root, 'content'))
+    .filter((path) => path.endsWith('.yaml'))
+    .sort()
+    .map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+}
 
 export class ContentError extends Error {
   constructor(readonly problems: string[]) {

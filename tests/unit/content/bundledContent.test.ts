@@ -1,21 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readQuizContent, type ContentFile } from '../../../src/lib/content/contentFiles';
+import { listContentFiles, readQuizContent } from '../../../src/lib/content/contentFiles';
 import { audienceIds, type LocalizedText } from '../../../src/lib/content/content.schema';
 import { quizPool } from '../../../src/lib/content/quizPool';
 
 const root = join(import.meta.dirname, '../../..');
-
-function contentFiles(dir = join(root, 'content')): ContentFile[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return contentFiles(path);
-    return entry.name.endsWith('.yaml')
-      ? [{ path: relative(root, path), text: readFileSync(path, 'utf8') }]
-      : [];
-  });
-}
 
 /** Every LocalizedText in a value, with the path that leads to it. */
 function localizedTexts(value: unknown, path = ''): Array<{ path: string; text: LocalizedText }> {
@@ -27,7 +16,7 @@ function localizedTexts(value: unknown, path = ''): Array<{ path: string; text: 
 }
 
 describe('The bundled content', () => {
-  const content = readQuizContent(contentFiles());
+  const content = readQuizContent(listContentFiles(root));
 
   test('passes validation and its cross-references resolve', () => {
     expect(content.questions.length).toBeGreaterThan(0);
