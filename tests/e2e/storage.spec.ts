@@ -160,3 +160,34 @@ test('When a newer version opens the data in another tab, this tab asks to be re
   await withDatabase(page, 'db.close(); resolve(null);', version + 1);
   await expect(page.getByRole('alert')).toContainText('Chung Tay vừa được cập nhật ở một thẻ khác');
 });
+
+test('A quiz in progress that refers to a question an update removed can still be finished, without it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await createProfile(page, 'Nhi');
+  await openQuiz(page, /Học sinh THCS/);
+  await page.getByRole('button', { name: 'Bắt đầu luyện tập' }).click();
+  await expect(page.getByRole('heading', { name: 'Câu 1/10' })).toBeVisible();
+  // The saved quiz now lists a question that is no longer in the bank, in second place.
+  await withDatabase(
+    page,
+    `const tx = db.transaction('sessions', 'readwrite');
+     const store = tx.objectStore('sessions');
+     const all = store.getAll();
+     all.onsuccess = () => {
+       const session = all.result[0];
+       session.questionIds = [session.questionIds[0], 'retired-99'];
+       store.put(session);
+     };
+     tx.oncomplete = () => resolve(null);`,
+  );
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Câu 1/2' })).toBeVisible();
+  await answerQuestion(page, { correct: true });
+  await page.getByRole('button', { name: 'Kiểm tra' }).click();
+  await page.getByRole('button', { name: 'Câu tiếp theo' }).click();
+  await expect(page.getByText('Câu hỏi này đã được bỏ khỏi ngân hàng câu hỏi')).toBeVisible();
+  await page.getByRole('button', { name: 'Xem kết quả' }).click();
+  await expect(page.getByText('1/1 câu đúng (100%)')).toBeVisible();
+});
