@@ -6,37 +6,62 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { listContentFiles, readQuizContent } from './src/lib/content/contentFiles.ts';
+import { listContentFiles, readContent } from './src/lib/content/contentFiles.ts';
 import { toCatalog } from './src/lib/content/catalog.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Validates `content/` with the zod schemas and serves it to the app as two virtual modules:
- * `virtual:content/catalog` (the small list of quizzes and topics the first screens need) and
- * `virtual:content/bank` (every question and source, loaded when a quiz starts).
+ * Validates `content/` with the zod schemas and serves it to the app as virtual modules:
+ * - `virtual:content/catalog`: quizzes and topics (small; the first screen needs it)
+ * - `virtual:content/bank`: every question (loaded when a quiz starts)
+ * - `virtual:content/sources`: the sources that questions and materials cite
+ * - `virtual:content/materials`: materials, with their images as bundled files
+ * - `virtual:content/slogans`: slogans and the official yearly themes
  * A broken file fails the build (and the dev server) with the file and field named.
  */
-function quizContent(): Plugin {
-  const ids = { catalog: 'virtual:content/catalog', bank: 'virtual:content/bank' };
-  const read = () => {
-    const files = listContentFiles(root);
-    return { files, content: readQuizContent(files) };
-  };
+function bundledContent(): Plugin {
+  const prefix = 'virtual:content/';
+  const names = ['catalog', 'bank', 'sources', 'materials', 'slogans'];
+  const json = (data: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(data))})`;
   return {
-    name: 'chung-tay:quiz-content',
+    name: 'chung-tay:content',
     resolveId(id) {
-      return Object.values(ids).includes(id) ? `\0${id}` : undefined;
+      return id.startsWith(prefix) && names.includes(id.slice(prefix.length)) ? `\0${id}` : undefined;
     },
     load(id) {
-      if (id !== `\0${ids.catalog}` && id !== `\0${ids.bank}`) return undefined;
-      const { files, content } = read();
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      const files = listContentFiles(root);
       for (const file of files) this.addWatchFile(join(root, file.path));
-      const data =
-        id === `\0${ids.catalog}`
-          ? toCatalog(content)
-          : { questions: content.questions, sources: content.sources };
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+      const content = readContent(files);
+      switch (id.slice(prefix.length + 1)) {
+        case 'catalog':
+          return `export default ${json(toCatalog(content.quiz))};`;
+        case 'bank':
+          return `export default ${json(content.quiz.questions)};`;
+        case 'sources':
+          return `export default ${json(content.quiz.sources)};`;
+        case 'slogans':
+          return `export default ${json(content.slogans)};`;
+        case 'materials': {
+          // Each image becomes an import, so the build hashes it, bundles it and precaches it.
+          const imports: string[] = [];
+          const materials = content.materials.map((material) => ({
+            ...material,
+            images: Object.fromEntries(
+              Object.entries(material.images).map(([reference, path]) => {
+                imports.push(`import image${imports.length} from ${JSON.stringify(`/${path}?url`)};`);
+                return [reference, `\u0000image${imports.length - 1}`];
+              }),
+            ),
+          }));
+          // Image URLs are spliced in as variables, the rest is JSON.
+          const body = JSON.stringify(materials).replace(/"\\u0000(image\d+)"/g, '$1');
+          return `${imports.join('\n')}\nexport default ${body};`;
+        }
+        default:
+          return undefined;
+      }
     },
   };
 }
@@ -49,7 +74,7 @@ export default defineConfig({
     __APP_VERSION__: JSON.stringify(packageJson.version),
   },
   plugins: [
-    quizContent(),
+    bundledContent(),
     svelte(),
     VitePWA({
       registerType: 'prompt',
@@ -83,6 +108,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // Content images stay files (precached, same-origin): the Markdown sanitiser refuses data: URLs.
+    assetsInlineLimit: (file) => (file.includes('/content/') ? false : undefined),
     // The bench script reads the first-screen size from the manifest.
     manifest: true,
   },

@@ -7,6 +7,7 @@ import './app/global.css';
 import App from './app/App.svelte';
 import { storageStatus } from './app/storageStatus.svelte';
 import { updates } from './app/updates.svelte';
+import { ContactsState } from './features/help/contacts.svelte';
 import { ProfilesState } from './features/profiles/profiles.svelte';
 import { initI18n, translate } from './lib/i18n/i18n';
 import { connect } from './lib/storage/connection';
@@ -33,5 +34,5 @@ const profiles = new ProfilesState(connection.db);
 await Promise.all([i18nReady, profiles.load()]);
 
 target.replaceChildren();
-mount(App, { target, props: { db: connection.db, profiles } });
+mount(App, { target, props: { db: connection.db, profiles, contacts: new ContactsState(connection.db) } });
 updates.start();

@@ -5,11 +5,14 @@
 import { join } from 'node:path';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { listContentFiles, readQuizContent } from '../../src/lib/content/contentFiles.ts';
+import { listContentFiles, readContent } from '../../src/lib/content/contentFiles.ts';
 import type { Question } from '../../src/lib/content/content.schema.ts';
 import { correctChoice } from '../../src/lib/domain/scoring.ts';
 
-export const content = readQuizContent(listContentFiles(join(import.meta.dirname, '../..')));
+const bundled = readContent(listContentFiles(join(import.meta.dirname, '../..')));
+export const content = bundled.quiz;
+export const materials = bundled.materials;
+export const slogans = bundled.slogans;
 export type Language = 'vi' | 'en';
 
 const trueFalse = { vi: { true: 'Đúng', false: 'Sai' }, en: { true: 'True', false: 'False' } };

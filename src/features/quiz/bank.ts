@@ -1,5 +1,6 @@
 /**
- * The question bank, loaded on first use (it is the largest part of the content) and kept.
+ * The question bank and the sources it cites, loaded on first use (the bank is the largest
+ * part of the quiz content) and kept.
  */
 import type { Question, Source } from '../../lib/content/content.schema';
 
@@ -13,10 +14,22 @@ export interface Bank {
 let loading: Promise<Bank> | null = null;
 
 export function loadBank(): Promise<Bank> {
-  loading ??= import('virtual:content/bank').then(({ default: bank }) => ({
-    questions: new Map(bank.questions.map((q) => [q.id, q])),
-    sources: new Map(bank.sources.map((s) => [s.id, s])),
-    all: bank.questions,
-  }));
+  loading ??= Promise.all([import('virtual:content/bank'), loadSources()]).then(
+    ([{ default: questions }, sources]) => ({
+      questions: new Map(questions.map((q) => [q.id, q])),
+      sources,
+      all: questions,
+    }),
+  );
   return loading;
+}
+
+let loadingSources: Promise<ReadonlyMap<string, Source>> | null = null;
+
+/** The sources questions and materials cite, by id. */
+export function loadSources(): Promise<ReadonlyMap<string, Source>> {
+  loadingSources ??= import('virtual:content/sources').then(
+    ({ default: sources }) => new Map(sources.map((s) => [s.id, s])),
+  );
+  return loadingSources;
 }

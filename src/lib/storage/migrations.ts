@@ -30,6 +30,13 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore('quarantine', { keyPath: 'id', autoIncrement: true });
     },
   },
+  {
+    version: 2,
+    name: 'local help contacts',
+    upgrade(db) {
+      db.createObjectStore('contacts', { keyPath: 'id' });
+    },
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

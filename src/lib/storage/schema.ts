@@ -5,6 +5,7 @@
  */
 import type { DBSchema, StoreNames } from 'idb';
 import type { Attempt } from '../domain/attempt.schema';
+import type { Contact } from '../domain/contact.schema';
 import type { Profile } from '../domain/profile.schema';
 import type { Progress } from '../domain/progress.schema';
 import type { QuizSession } from '../domain/quizSession.schema';
@@ -35,6 +36,8 @@ export interface ChungTayDB extends DBSchema {
   /** The quiz in progress of each profile, keyed by profile id. */
   sessions: { key: string; value: QuizSession };
   settings: { key: string; value: SettingRecord };
+  /** The unit's own help contacts (since version 2). */
+  contacts: { key: string; value: Contact };
   quarantine: { key: number; value: QuarantinedRecord };
 }
 

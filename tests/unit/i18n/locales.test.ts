@@ -5,6 +5,8 @@ import { audienceIds, questionTypes } from '../../../src/lib/content/content.sch
 import { quizModes } from '../../../src/lib/domain/attempt.schema';
 import { masteryStatuses } from '../../../src/lib/domain/progress';
 import { profileProblems } from '../../../src/lib/domain/profile';
+import { contactProblems } from '../../../src/lib/domain/contact';
+import { contactKinds } from '../../../src/lib/domain/contact.schema';
 import { saveStates } from '../../../src/features/quiz/quizPlayer.svelte';
 
 const localesDir = join(import.meta.dirname, '../../../src/lib/i18n/locales');
@@ -103,6 +105,11 @@ describe('UI translations', () => {
       'play.save': saveStates,
       'progress.status': masteryStatuses,
       'profiles.problem': profileProblems,
+      'contacts.kind': contactKinds,
+      'contacts.problem': contactProblems,
+      // ContactEditor builds labels and help texts from its field names.
+      contacts: ['name', 'phone', 'address', 'note', 'phoneHelp', 'addressHelp', 'noteHelp'],
+      'slogans.formats': ['banner', 'poster-a4', 'poster-a3'],
     };
     const keys = baseKeys(vi);
     const missing = Object.entries(families).flatMap(([prefix, values]) =>

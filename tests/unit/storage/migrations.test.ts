@@ -1,13 +1,36 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
+import * as z from 'zod/mini';
+import { attemptSchema } from '../../../src/lib/domain/attempt.schema';
+import { contactSchema } from '../../../src/lib/domain/contact.schema';
+import { profileSchema } from '../../../src/lib/domain/profile.schema';
+import { progressSchema } from '../../../src/lib/domain/progress.schema';
+import { quizSessionSchema } from '../../../src/lib/domain/quizSession.schema';
 import { getProgress, listAttempts } from '../../../src/lib/storage/attemptStore';
 import { openDatabase } from '../../../src/lib/storage/connection';
+import { listContacts } from '../../../src/lib/storage/contactStore';
 import { latestVersion, migrations } from '../../../src/lib/storage/migrations';
 import { listProfiles } from '../../../src/lib/storage/profileStore';
 import { getSession } from '../../../src/lib/storage/sessionStore';
 import { getSetting } from '../../../src/lib/storage/settingsStore';
-import * as z from 'zod/mini';
 import { databaseFromFixture, readFixture } from './fixtureDatabase';
+
+/** The schema every record of each store must parse with today. */
+const storeSchemas: Record<string, z.ZodMiniType> = {
+  profiles: profileSchema,
+  attempts: attemptSchema,
+  progress: progressSchema,
+  sessions: quizSessionSchema,
+  settings: z.object({ key: z.string(), value: z.unknown() }),
+  contacts: contactSchema,
+};
+
+const fixtureVersions = readdirSync(join(import.meta.dirname, '../../fixtures'))
+  .flatMap((file) => /^storage-v(\d+)\.json$/.exec(file)?.[1] ?? [])
+  .map(Number)
+  .sort((a, b) => a - b);
 
 describe('storage migrations', () => {
   test('Steps are numbered 1, 2, 3… with no gap, and the latest is the database version', () => {
@@ -15,20 +38,33 @@ describe('storage migrations', () => {
     expect(latestVersion).toBe(migrations.length);
   });
 
+  test('There is a fixture of every stored format, the current one included', () => {
+    expect(fixtureVersions).toEqual(migrations.map((step) => step.version));
+  });
+
   test('A new device gets every store of the latest version', async () => {
     const db = await openDatabase({ factory: new IDBFactory() });
-    expect([...db.objectStoreNames].sort()).toEqual([
-      'attempts',
-      'profiles',
-      'progress',
-      'quarantine',
-      'sessions',
-      'settings',
-    ]);
+    expect([...db.objectStoreNames].sort()).toEqual([...Object.keys(storeSchemas), 'quarantine'].sort());
     db.close();
   });
 
-  test('A device with a version 1 database opens it with every record readable', async () => {
+  for (const version of fixtureVersions) {
+    test(`A device with a version ${version} database opens it with every record unchanged and readable`, async () => {
+      const fixture = readFixture(version);
+      const db = await openDatabase({ factory: await databaseFromFixture(version) });
+      for (const [store, records] of Object.entries(fixture.stores)) {
+        const stored = await db.getAll(store as never);
+        expect(stored, store).toEqual(
+          expect.arrayContaining(records.map((record) => expect.objectContaining(record as object))),
+        );
+        for (const record of stored) expect(storeSchemas[store]?.safeParse(record).success, store).toBe(true);
+      }
+      expect(await db.count('quarantine')).toBe(0);
+      db.close();
+    });
+  }
+
+  test('Version 1 data reads through the app: profiles, attempts, progress (stored or rebuilt), the quiz in progress', async () => {
     const fixture = readFixture(1);
     const db = await openDatabase({ factory: await databaseFromFixture(1) });
 
@@ -36,23 +72,26 @@ describe('storage migrations', () => {
     expect(profiles.map((p) => p.nickname).sort()).toEqual(['Mai Anh', 'Tuấn']);
     const mai = profiles.find((p) => p.nickname === 'Mai Anh');
     expect(mai?.group).toBe('8A2');
-
     const attempts = await listAttempts(db, mai?.id ?? '');
     expect(attempts).toEqual(
       fixture.stores.attempts?.filter((a) => (a as { profileId: string }).profileId === mai?.id),
     );
-
-    const session = await getSession(db, mai?.id ?? '');
-    expect(session).toMatchObject({ currentIndex: 1, elapsedMs: 81000, answers: { 'law-02': ['b'] } });
-    expect(await getSetting(db, 'activeProfileId', z.string())).toBe(mai?.id);
-
-    const maiProgress = await getProgress(db, mai?.id ?? '');
-    expect(maiProgress).toEqual(fixture.stores.progress?.[0]);
+    expect(await getProgress(db, mai?.id ?? '')).toEqual(fixture.stores.progress?.[0]);
     const tuan = profiles.find((p) => p.nickname === 'Tuấn');
-    const tuanProgress = await getProgress(db, tuan?.id ?? '');
-    expect(tuanProgress.quizzes.workers?.best).toMatchObject({ correct: 1, total: 1, durationMs: 600000 });
+    expect((await getProgress(db, tuan?.id ?? '')).quizzes.workers?.best).toMatchObject({
+      correct: 1,
+      total: 1,
+    });
+    expect(await getSession(db, mai?.id ?? '')).toMatchObject({ currentIndex: 1, elapsedMs: 81000 });
+    expect(await getSetting(db, 'activeProfileId', z.string())).toBe(mai?.id);
+    // Added by version 2: present and empty.
+    expect(await listContacts(db)).toEqual([]);
+    db.close();
+  });
 
-    expect(await db.count('quarantine')).toBe(0);
+  test('Version 2 contacts read through the app, police first', async () => {
+    const db = await openDatabase({ factory: await databaseFromFixture(2) });
+    expect((await listContacts(db)).map((c) => c.kind)).toEqual(['commune-police', 'counselling']);
     db.close();
   });
 });
