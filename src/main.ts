@@ -6,8 +6,6 @@ import { mount } from 'svelte';
 import './app/global.css';
 import App from './app/App.svelte';
 import { storageStatus } from './app/storageStatus.svelte';
-import { updates } from './app/updates.svelte';
-import { ContactsState } from './features/help/contacts.svelte';
 import { ProfilesState } from './features/profiles/profiles.svelte';
 import { initI18n, translate } from './lib/i18n/i18n';
 import { connect } from './lib/storage/connection';
@@ -34,5 +32,5 @@ const profiles = new ProfilesState(connection.db);
 await Promise.all([i18nReady, profiles.load()]);
 
 target.replaceChildren();
-mount(App, { target, props: { db: connection.db, profiles, contacts: new ContactsState(connection.db) } });
-updates.start();
+mount(App, { target, props: { db: connection.db, profiles } });
+void import('./app/registerUpdates').then(({ registerUpdates }) => registerUpdates());

@@ -1,30 +1,15 @@
 /**
  * App updates through the service worker, on the user's terms: a new version waits until
- * the user chooses to reload, and the quiz in progress is saved first.
+ * the user chooses to reload, and the quiz in progress is saved first. This is the state the
+ * prompt reads; the registration itself (`registerUpdates.ts`) loads after the first screen.
  */
-import { registerSW } from 'virtual:pwa-register';
 import { flushBeforeReload } from '../lib/lifecycle';
-
-const checkEveryMs = 60 * 60 * 1000;
 
 class Updates {
   /** A new version is installed and waiting. */
   waiting = $state(false);
-  private applyUpdate: ((reload?: boolean) => Promise<void>) | null = null;
-
-  start(): void {
-    if (!('serviceWorker' in navigator)) return;
-    this.applyUpdate = registerSW({
-      onNeedRefresh: () => {
-        this.waiting = true;
-      },
-      onRegisteredSW: (_url, registration) => {
-        // Long-open tabs (a shared school PC) still learn of new versions.
-        if (registration) setInterval(() => void registration.update().catch(() => undefined), checkEveryMs);
-      },
-      onRegisterError: (error: unknown) => console.error('Service worker registration failed', error),
-    });
-  }
+  /** Set by the registration: hands control to the waiting version (which reloads the page). */
+  applyUpdate: ((reload?: boolean) => Promise<void>) | null = null;
 
   async reload(): Promise<void> {
     await flushBeforeReload();

@@ -1,16 +1,14 @@
 /**
- * What screens and features share at run time: the database connection, the learner
- * profiles and the unit's help contacts. Set once by the App shell, read with `appContext()`.
+ * What screens and features share at run time: the database connection and the learner
+ * profiles. Set once by the App shell, read with `appContext()`.
  */
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../lib/storage/connection';
-import type { ContactsState } from './help/contacts.svelte';
 import type { ProfilesState } from './profiles/profiles.svelte';
 
 export interface AppContext {
   db: Database;
   profiles: ProfilesState;
-  contacts: ContactsState;
 }
 
 const key = Symbol('chung-tay');

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './test';
 import { answerQuestion, createProfile, currentQuestion, expectNoAxeViolations, openQuiz } from './helpers';
 import { correctChoice } from '../../src/lib/domain/scoring.ts';
 
@@ -152,6 +153,7 @@ test('A learner can do everything with the keyboard alone', async ({ page }) => 
   // The skip link leads past the header straight to the screen's heading.
   await page.goto('/#/progress');
   await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' })).toBeFocused();
   await page.keyboard.press('Enter');

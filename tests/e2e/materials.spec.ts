@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { slidesOf } from '../../src/lib/domain/slides.ts';
 import { materials, recordRequests, slogans, waitForOfflineReady } from './helpers';
 import { readPdf, squash } from './pdf';
@@ -140,6 +141,7 @@ test('A handout prints on A4 with the title, the sources and the local contacts,
 }) => {
   await addLocalContact(page, 'Công an xã Quang Châu', '0204 3866 113');
   await page.goto(`/#/materials/${material.id}`);
+  await page.reload(); // a fresh start on the material: only its own messages are loaded
   await expect(page.getByRole('heading', { level: 1, name: text.title })).toBeVisible();
   await expect(page.getByText('Công an xã Quang Châu')).toBeVisible();
   await page.evaluate(() => document.fonts.ready);

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { answerQuestion, createProfile, expectSaved, openQuiz, waitForOfflineReady } from './helpers';
 import { startServer } from './server.mjs';
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
 import { answerQuestion, createProfile, expectSaved, openQuiz } from './helpers';
 
 /** Runs `body` against the app's database from inside the page, as another piece of code would. */

@@ -4,9 +4,11 @@
 import type { Contact } from '../../lib/domain/contact.schema';
 import { onOtherTabChange } from '../../lib/storage/changes';
 import type { Database } from '../../lib/storage/connection';
-import { deleteContact, listContacts, saveContact } from '../../lib/storage/contactStore';
 
-export class ContactsState {
+// The contact store (and its schema) loads with the first screen that shows contacts, not at start-up.
+const store = () => import('../../lib/storage/contactStore');
+
+class ContactsState {
   list = $state<Contact[]>([]);
   loaded = $state(false);
   private loading: Promise<void> | null = null;
@@ -26,17 +28,25 @@ export class ContactsState {
   }
 
   private async refresh(): Promise<void> {
-    this.list = await listContacts(this.db);
+    this.list = await (await store()).listContacts(this.db);
     this.loaded = true;
   }
 
   async save(contact: Contact): Promise<void> {
-    await saveContact(this.db, contact);
+    await (await store()).saveContact(this.db, contact);
     await this.refresh();
   }
 
   async remove(id: string): Promise<void> {
-    await deleteContact(this.db, id);
+    await (await store()).deleteContact(this.db, id);
     await this.refresh();
   }
+}
+
+let shared: ContactsState | null = null;
+
+/** The one contacts state of this tab, created when a screen first shows contacts. */
+export function contactsState(db: Database): ContactsState {
+  shared ??= new ContactsState(db);
+  return shared;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { audienceIds, questionTypes } from '../../../src/lib/content/content.schema';
@@ -13,13 +13,30 @@ const localesDir = join(import.meta.dirname, '../../../src/lib/i18n/locales');
 const srcDir = join(import.meta.dirname, '../../../src');
 type Messages = { [key: string]: string | Messages };
 
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Messages;
+
+/** Group files add keys under the same top-level names as the core (i18next merges them deeply too). */
+function deepMerge(target: Messages, source: Messages): Messages {
+  const out: Messages = { ...target };
+  for (const [key, value] of Object.entries(source)) {
+    const existing = out[key];
+    out[key] = typeof value === 'object' && typeof existing === 'object' ? deepMerge(existing, value) : value;
+  }
+  return out;
+}
+
+const groupNames = (language: string) =>
+  existsSync(join(localesDir, language)) ? readdirSync(join(localesDir, language)).sort() : [];
+
+/** Each language's messages: its core file with its group files (`<language>/<group>.json`) merged in. */
 const locales: Record<string, Messages> = Object.fromEntries(
   readdirSync(localesDir)
     .filter((file) => file.endsWith('.json'))
-    .map((file) => [
-      file.replace('.json', ''),
-      JSON.parse(readFileSync(join(localesDir, file), 'utf8')) as Messages,
-    ]),
+    .map((file) => {
+      const language = file.replace('.json', '');
+      const groups = groupNames(language).map((group) => readJson(join(localesDir, language, group)));
+      return [language, groups.reduce(deepMerge, readJson(join(localesDir, file)))];
+    }),
 );
 
 function flatten(messages: Messages, prefix = ''): Record<string, string> {
@@ -51,6 +68,11 @@ describe('UI translations', () => {
 
   test('Vietnamese, the source language, and English are both present', () => {
     expect(Object.keys(locales).sort()).toEqual(expect.arrayContaining(['en', 'vi']));
+  });
+
+  test('Every language splits its messages into the same group files as Vietnamese', () => {
+    for (const language of Object.keys(locales))
+      expect(groupNames(language), language).toEqual(groupNames('vi'));
   });
 
   test('Every locale file has its name in its own language in languages.json, and no other name is there', () => {
