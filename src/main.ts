@@ -7,11 +7,17 @@ import './app/global.css';
 import App from './app/App.svelte';
 import { storageStatus } from './app/storageStatus.svelte';
 import { ProfilesState } from './features/profiles/profiles.svelte';
-import { initI18n, translate } from './lib/i18n/i18n';
+import { preloadScreen, screenMessageGroups } from './app/screens';
+import { initI18n, loadMessageGroups, translate } from './lib/i18n/i18n';
+import { parseRoute } from './lib/routes';
 import { connect } from './lib/storage/connection';
 
 const target = document.getElementById('app') as HTMLElement;
 const i18nReady = initI18n();
+// A deep link's screen code starts downloading now, not after storage has opened.
+const firstRoute = parseRoute(location.hash);
+preloadScreen(firstRoute);
+void i18nReady.then(() => loadMessageGroups(screenMessageGroups(firstRoute)));
 
 const connection = await connect({
   onBlocked: () => {

@@ -133,7 +133,8 @@ function timeUntil(page, selector, text) {
     await context.setOffline(true);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 
-    // A learner opens the quiz's address and starts practice.
+    // A learner opens the quiz's address (a fresh page load, not a hash change) and starts practice.
+    await page.goto('about:blank');
     await page.goto(`${server.url}/#/quiz/thcs`);
     const button = page.getByRole('button', { name: 'Bắt đầu luyện tập' });
     await button.waitFor();
