@@ -204,6 +204,17 @@ for (const [name, viewport] of [
     await expectNoSidewaysScroll(page);
     await page.goto('/#/profiles');
     await expectNoSidewaysScroll(page);
+    for (const path of [
+      '/#/materials',
+      '/#/materials/ma-tuy-nup-bong',
+      '/#/slogans',
+      '/#/help',
+      '/#/settings',
+    ]) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await expectNoSidewaysScroll(page);
+    }
   });
 }
 

@@ -10,6 +10,13 @@ const slides = slidesOf(text);
 const plain = (markdown: string) =>
   squash(markdown.replace(/[*_`#>]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
 
+/** Visits once so the app is installed, then cuts the network: the rest of the test is offline. */
+async function goOffline(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitForOfflineReady(page);
+  await page.context().setOffline(true);
+}
+
 async function addLocalContact(page: Page, name: string, phone: string): Promise<void> {
   await page.goto('/#/settings');
   await page.getByLabel('Tên nơi hỗ trợ').fill(name);
@@ -77,6 +84,7 @@ test('Offline, a search without diacritics finds the material, which opens with 
 test('A presenter drives the slides from the keyboard and the projector window stays in step', async ({
   page,
 }) => {
+  await goOffline(page);
   await page.goto(`/#/materials/${material.id}`);
   await page.getByRole('link', { name: 'Chế độ người trình bày (hai màn hình)' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Người trình bày: ${text.title}` })).toBeVisible();
@@ -139,6 +147,7 @@ test('A presenter drives the slides from the keyboard and the projector window s
 test('A handout prints on A4 with the title, the sources and the local contacts, and no buttons or notes', async ({
   page,
 }) => {
+  await goOffline(page);
   await addLocalContact(page, 'Công an xã Quang Châu', '0204 3866 113');
   await page.goto(`/#/materials/${material.id}`);
   await page.reload(); // a fresh start on the material: only its own messages are loaded
@@ -173,6 +182,7 @@ test('A slogan prints as a banner over several A4 landscape pages, and as one A3
   page,
 }) => {
   const theme = slogans.find((s) => s.themeYear === 2024)!;
+  await goOffline(page);
   await page.goto('/');
   await page.getByRole('link', { name: 'Khẩu hiệu', exact: true }).click();
   await expect(page.getByText('Chủ đề năm 2024')).toBeVisible();
