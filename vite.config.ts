@@ -18,11 +18,12 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * - `virtual:content/sources`: the sources that questions and materials cite
  * - `virtual:content/materials`: materials, with their images as bundled files
  * - `virtual:content/slogans`: slogans and the official yearly themes
+ * - `virtual:content/plans`: session plans for facilitators
  * A broken file fails the build (and the dev server) with the file and field named.
  */
 function bundledContent(): Plugin {
   const prefix = 'virtual:content/';
-  const names = ['catalog', 'bank', 'sources', 'materials', 'slogans'];
+  const names = ['catalog', 'bank', 'sources', 'materials', 'slogans', 'plans'];
   const json = (data: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(data))})`;
   return {
     name: 'chung-tay:content',
@@ -43,6 +44,8 @@ function bundledContent(): Plugin {
           return `export default ${json(content.quiz.sources)};`;
         case 'slogans':
           return `export default ${json(content.slogans)};`;
+        case 'plans':
+          return `export default ${json(content.plans)};`;
         case 'materials': {
           // Each image becomes an import, so the build hashes it, bundles it and precaches it.
           const imports: string[] = [];

@@ -18,6 +18,10 @@ declare module 'virtual:content/materials' {
   const materials: import('./lib/content/material.schema').Material[];
   export default materials;
 }
+declare module 'virtual:content/plans' {
+  const plans: import('./lib/content/plan.schema').Plan[];
+  export default plans;
+}
 declare module 'virtual:content/slogans' {
   const slogans: import('./lib/content/material.schema').Slogan[];
   export default slogans;

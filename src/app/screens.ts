@@ -25,6 +25,11 @@ const modules: Record<Route['name'], () => Promise<ScreenModule>> = {
   slogans: () => import('../screens/slogans/SlogansScreen.svelte') as Promise<ScreenModule>,
   help: () => import('../screens/help/HelpScreen.svelte') as Promise<ScreenModule>,
   settings: () => import('../screens/settings/SettingsScreen.svelte') as Promise<ScreenModule>,
+  sessions: () => import('../screens/sessions/SessionsScreen.svelte') as Promise<ScreenModule>,
+  plan: () => import('../screens/plan/PlanScreen.svelte') as Promise<ScreenModule>,
+  run: () => import('../screens/run/RunScreen.svelte') as Promise<ScreenModule>,
+  record: () => import('../screens/record/RecordScreen.svelte') as Promise<ScreenModule>,
+  session: () => import('../screens/session/SessionScreen.svelte') as Promise<ScreenModule>,
   'not-found': () => import('../screens/not-found/NotFoundScreen.svelte') as Promise<ScreenModule>,
 };
 
@@ -42,6 +47,11 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   help: ['help', 'notices'],
   settings: ['help', 'notices'],
   profiles: ['profiles', 'notices'],
+  sessions: ['sessions', 'notices'],
+  plan: ['sessions', 'notices'],
+  run: ['sessions', 'quiz', 'notices'],
+  record: ['sessions', 'notices'],
+  session: ['sessions', 'quiz', 'notices'],
 };
 
 export function screenMessageGroups(route: Route): MessageGroup[] {

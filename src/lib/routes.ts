@@ -11,17 +11,25 @@ export type Route =
   | { name: 'progress' }
   | { name: 'materials' }
   | { name: 'material'; materialId: string }
-  /** Presenter view: current and next slide, notes, timer (the laptop). */
-  | { name: 'present'; materialId: string }
+  /** Presenter view: current and next slide, notes, timer (the laptop). `back`: where Esc returns. */
+  | { name: 'present'; materialId: string; back?: 'run' }
   /** Audience view: the slide alone, full screen (the projector). */
-  | { name: 'project'; materialId: string }
+  | { name: 'project'; materialId: string; back?: 'run' }
   | { name: 'slogans' }
   | { name: 'help' }
   | { name: 'settings' }
+  /** Facilitated sessions: the plans, the draft in progress and the recorded sessions. */
+  | { name: 'sessions' }
+  | { name: 'plan'; planId: string }
+  /** Running the session draft: agenda, timers, room tallies (on the projector). */
+  | { name: 'run' }
+  /** The record form of the session draft. */
+  | { name: 'record' }
+  | { name: 'session'; sessionId: string }
   | { name: 'not-found' };
 
 /** Screens shown without the app's header and footer. */
-export const bareRoutes: ReadonlySet<Route['name']> = new Set(['present', 'project']);
+export const bareRoutes: ReadonlySet<Route['name']> = new Set(['present', 'project', 'run']);
 
 const withId: Record<string, (id: string) => Route> = {
   quiz: (quizId) => ({ name: 'quiz', quizId }),
@@ -29,16 +37,40 @@ const withId: Record<string, (id: string) => Route> = {
   materials: (materialId) => ({ name: 'material', materialId }),
   present: (materialId) => ({ name: 'present', materialId }),
   project: (materialId) => ({ name: 'project', materialId }),
+  plan: (planId) => ({ name: 'plan', planId }),
+  session: (sessionId) => ({ name: 'session', sessionId }),
 };
-const plain = new Set(['profiles', 'play', 'progress', 'materials', 'slogans', 'help', 'settings']);
+const plain = new Set([
+  'profiles',
+  'play',
+  'progress',
+  'materials',
+  'slogans',
+  'help',
+  'settings',
+  'sessions',
+  'run',
+  'record',
+]);
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first = '', second] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (parts.length === 1 && plain.has(first)) return { name: first } as Route;
   const make = withId[first];
-  if (parts.length === 2 && second && make) return make(second);
+  if (parts.length === 2 && second && make) {
+    const route = make(second);
+    // Slides opened from a running session return to it.
+    if (
+      (route.name === 'present' || route.name === 'project') &&
+      new URLSearchParams(query).get('back') === 'run'
+    ) {
+      return { ...route, back: 'run' };
+    }
+    return route;
+  }
   return { name: 'not-found' };
 }
 
@@ -55,7 +87,11 @@ export function href(route: Route): string {
       return `#/materials/${encodeURIComponent(route.materialId)}`;
     case 'present':
     case 'project':
-      return `#/${route.name}/${encodeURIComponent(route.materialId)}`;
+      return `#/${route.name}/${encodeURIComponent(route.materialId)}${route.back ? `?back=${route.back}` : ''}`;
+    case 'plan':
+      return `#/plan/${encodeURIComponent(route.planId)}`;
+    case 'session':
+      return `#/session/${encodeURIComponent(route.sessionId)}`;
     default:
       return `#/${route.name}`;
   }

@@ -13,6 +13,7 @@ const bundled = readContent(listContentFiles(join(import.meta.dirname, '../..'))
 export const content = bundled.quiz;
 export const materials = bundled.materials;
 export const slogans = bundled.slogans;
+export const plans = bundled.plans;
 export type Language = 'vi' | 'en';
 
 const trueFalse = { vi: { true: 'Đúng', false: 'Sai' }, en: { true: 'True', false: 'False' } };

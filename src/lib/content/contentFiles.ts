@@ -1,5 +1,6 @@
 /**
- * Reads and checks everything in `content/`: the quiz bank, the materials and the slogans.
+ * Reads and checks everything in `content/`: the quiz bank, the materials, the slogans and
+ * the session plans.
  * Runs at build time (from `vite.config.ts`) and in tests, never in the browser: the app
  * receives content that has already passed here. Every problem is reported with the file
  * and the field it is in, all at once, so an author can fix a file in one pass.
@@ -8,6 +9,8 @@ import type { QuizContent } from './content.schema.ts';
 import { ContentError, type ContentFile } from './contentParsing.ts';
 import type { Material, Slogan } from './material.schema.ts';
 import { readMaterials, readSlogans } from './materialFiles.ts';
+import type { Plan } from './plan.schema.ts';
+import { readPlans } from './planFiles.ts';
 import { collectQuizContent } from './quizFiles.ts';
 
 export { ContentError, listContentFiles, type ContentFile } from './contentParsing.ts';
@@ -17,6 +20,7 @@ export interface Content {
   quiz: QuizContent;
   materials: Material[];
   slogans: Slogan[];
+  plans: Plan[];
 }
 
 /** @throws ContentError listing every problem found in any file. */
@@ -25,6 +29,7 @@ export function readContent(files: ContentFile[]): Content {
   const quiz = collectQuizContent(files, problems);
   const materials = readMaterials(files, quiz, problems);
   const slogans = readSlogans(files, quiz, problems);
+  const plans = readPlans(files, quiz, materials, problems);
   if (problems.length > 0) throw new ContentError(problems);
-  return { quiz, materials, slogans };
+  return { quiz, materials, slogans, plans };
 }

@@ -45,3 +45,10 @@ export function formatDate(isoDate: string, language: string): string {
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(intlLocale(language)).format(value);
 }
+
+/** 0.54 → "54 %" (vi) / "54%" (en), whole percents. */
+export function formatPercent(share: number, language: string): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
+}

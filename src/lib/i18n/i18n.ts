@@ -3,7 +3,7 @@
  * for keys. Messages come in two layers, so the first screen downloads only what it shows:
  * - `locales/<language>.json`: the core (app shell, home, profiles, the quiz list), and
  * - `locales/<language>/<group>.json`: one file per area (`quiz`, `progress`, `materials`,
- *   `help`, `profiles`, and `notices` for storage problems and updates), loaded with the
+ *   `help`, `profiles`, `sessions`, and `notices` for storage problems and updates), loaded with the
  *   screens that need them (`loadMessageGroups`).
  * Only Vietnamese core is bundled with the app; everything else loads on demand, so adding a
  * language is adding its files (and its name in `languages.json`). The choice is remembered.
@@ -39,7 +39,7 @@ export const languages: readonly string[] = [
     .sort(),
 ];
 
-export type MessageGroup = 'quiz' | 'progress' | 'materials' | 'help' | 'profiles' | 'notices';
+export type MessageGroup = 'quiz' | 'progress' | 'materials' | 'help' | 'profiles' | 'notices' | 'sessions';
 
 const storageKey = 'chung-tay.language';
 /** Groups some screen has asked for; a language switch loads them in the new language too. */

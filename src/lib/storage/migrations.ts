@@ -37,6 +37,19 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore('contacts', { keyPath: 'id' });
     },
   },
+  {
+    version: 3,
+    name: 'units, the participation ledger, drafts',
+    upgrade(db) {
+      const units = db.createObjectStore('units', { keyPath: 'id' });
+      units.createIndex('byParent', 'parentId');
+      const ledger = db.createObjectStore('ledger', { keyPath: 'id' });
+      ledger.createIndex('byDate', 'date');
+      ledger.createIndex('byUnit', ['unitId', 'date']);
+      ledger.createIndex('byKind', ['kind', 'date']);
+      db.createObjectStore('drafts', { keyPath: 'key' });
+    },
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -6,9 +6,12 @@
 import type { DBSchema, StoreNames } from 'idb';
 import type { Attempt } from '../domain/attempt.schema';
 import type { Contact } from '../domain/contact.schema';
+import type { LedgerEntry } from '../domain/ledger.schema';
 import type { Profile } from '../domain/profile.schema';
 import type { Progress } from '../domain/progress.schema';
 import type { QuizSession } from '../domain/quizSession.schema';
+import type { SessionDraft } from '../domain/sessionDraft.schema';
+import type { Unit } from '../domain/unit.schema';
 
 export const databaseName = 'chung-tay';
 
@@ -38,6 +41,19 @@ export interface ChungTayDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
   /** The unit's own help contacts (since version 2). */
   contacts: { key: string; value: Contact };
+  /** Enterprises, schools, classes and the bodies above them (since version 3). */
+  units: { key: string; value: Unit; indexes: { byParent: string } };
+  /**
+   * The participation ledger (since version 3): sessions now; school and campaign
+   * activities later. Indexed by date, by [unitId, date] and by [kind, date].
+   */
+  ledger: {
+    key: string;
+    value: LedgerEntry;
+    indexes: { byDate: string; byUnit: [string, string]; byKind: [string, string] };
+  };
+  /** Work in progress that must survive a closed tab, by key (`session`) (since version 3). */
+  drafts: { key: string; value: SessionDraft };
   quarantine: { key: number; value: QuarantinedRecord };
 }
 

@@ -19,14 +19,14 @@ function localizedTexts(value: unknown, path = ''): Array<{ path: string; text: 
 const moneyAmount = /\d[\d.,]*\s*(nghìn|ngàn|triệu|tỷ|million|thousand)?\s*(đồng|vnđ|vnd|dong)\b/i;
 
 describe('The bundled content', () => {
-  const { quiz, materials, slogans } = readContent(listContentFiles(root));
+  const { quiz, materials, slogans, plans } = readContent(listContentFiles(root));
 
   test('passes validation and its cross-references resolve', () => {
     expect(quiz.questions.length).toBeGreaterThan(0);
   });
 
-  test('has an English counterpart for every Vietnamese text of the quiz bank and the slogans', () => {
-    const missing = localizedTexts({ quiz, slogans })
+  test('has an English counterpart for every Vietnamese text of the quiz bank, the slogans and the plans', () => {
+    const missing = localizedTexts({ quiz, slogans, plans })
       .filter(({ text }) => !text.en?.trim())
       .map(({ path, text }) => `${path}: "${text.vi.slice(0, 60)}"`);
     expect(missing).toEqual([]);
@@ -72,9 +72,19 @@ describe('The bundled content', () => {
     expect(years).toEqual([2018, 2021, 2022, 2023, 2024, 2025]);
   });
 
+  test('has at least six session plans, every audience served, each with a before/after check', () => {
+    expect(plans.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(plans.map((p) => p.audience))).toEqual(new Set(audienceIds));
+    expect(plans.filter((p) => !p.check).map((p) => p.id)).toEqual([]);
+    expect(plans.find((p) => p.id === 'cong-nhan-45-phut')).toMatchObject({
+      audience: 'workers',
+      minutes: 45,
+    });
+  });
+
   test('never states an amount of money (no fine amounts)', () => {
     const texts = [
-      ...localizedTexts({ questions: quiz.questions, slogans }).flatMap(({ path, text }) =>
+      ...localizedTexts({ questions: quiz.questions, slogans, plans }).flatMap(({ path, text }) =>
         Object.values(text).map((t) => ({ path, t })),
       ),
       ...materials.flatMap((m) =>

@@ -7,6 +7,9 @@ import { masteryStatuses } from '../../../src/lib/domain/progress';
 import { profileProblems } from '../../../src/lib/domain/profile';
 import { contactProblems } from '../../../src/lib/domain/contact';
 import { contactKinds } from '../../../src/lib/domain/contact.schema';
+import { segmentKinds } from '../../../src/lib/content/plan.schema';
+import { ageBands } from '../../../src/lib/domain/ledger.schema';
+import { unitKinds } from '../../../src/lib/domain/unit.schema';
 import { saveStates } from '../../../src/features/quiz/quizPlayer.svelte';
 
 const localesDir = join(import.meta.dirname, '../../../src/lib/i18n/locales');
@@ -132,6 +135,35 @@ describe('UI translations', () => {
       // ContactEditor builds labels and help texts from its field names.
       contacts: ['name', 'phone', 'address', 'note', 'phoneHelp', 'addressHelp', 'noteHelp'],
       'slogans.formats': ['banner', 'poster-a4', 'poster-a3'],
+      'sessions.kind': segmentKinds,
+      'sessions.unitKind': unitKinds,
+      'sessions.ageBand': ageBands,
+      // SessionForm builds labels and help texts from its field names.
+      'sessions.field': ['place', 'facilitator', 'participants', 'women', 'durationMinutes', 'leaflets'],
+      'sessions.help': ['participants'],
+      // Every problem checkSessionInput can give each field (ageBand: any one band).
+      'sessions.problem': [
+        ...['required', 'invalid', 'future'].map((p) => `date.${p}`),
+        'startTime.invalid',
+        'unitName.required',
+        'unitName.too-long',
+        'parentName.too-long',
+        'parentName.same-as-unit',
+        'audience.required',
+        ...['required', 'negative', 'whole-number', 'too-small', 'too-large', 'fewer-than-answers'].map(
+          (p) => `participants.${p}`,
+        ),
+        ...['negative', 'whole-number', 'too-large', 'more-than-participants'].map((p) => `women.${p}`),
+        ...['negative', 'whole-number', 'too-large'].map((p) => `ageBand.${p}`),
+        'ageBands.more-than-participants',
+        ...['required', 'negative', 'whole-number', 'too-small', 'too-large'].map(
+          (p) => `durationMinutes.${p}`,
+        ),
+        ...['negative', 'whole-number', 'too-large'].map((p) => `leaflets.${p}`),
+        'place.too-long',
+        'facilitator.too-long',
+        'notes.too-long',
+      ],
     };
     const keys = baseKeys(vi);
     const missing = Object.entries(families).flatMap(([prefix, values]) =>

@@ -5,12 +5,18 @@ import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { attemptSchema } from '../../../src/lib/domain/attempt.schema';
 import { contactSchema } from '../../../src/lib/domain/contact.schema';
+import { ledgerEntrySchema } from '../../../src/lib/domain/ledger.schema';
+import { sessionDraftSchema } from '../../../src/lib/domain/sessionDraft.schema';
+import { unitSchema } from '../../../src/lib/domain/unit.schema';
 import { profileSchema } from '../../../src/lib/domain/profile.schema';
 import { progressSchema } from '../../../src/lib/domain/progress.schema';
 import { quizSessionSchema } from '../../../src/lib/domain/quizSession.schema';
 import { getProgress, listAttempts } from '../../../src/lib/storage/attemptStore';
 import { openDatabase } from '../../../src/lib/storage/connection';
 import { listContacts } from '../../../src/lib/storage/contactStore';
+import { getSessionDraft } from '../../../src/lib/storage/draftStore';
+import { listEntries } from '../../../src/lib/storage/ledgerStore';
+import { listUnits } from '../../../src/lib/storage/unitStore';
 import { latestVersion, migrations } from '../../../src/lib/storage/migrations';
 import { listProfiles } from '../../../src/lib/storage/profileStore';
 import { getSession } from '../../../src/lib/storage/sessionStore';
@@ -25,6 +31,9 @@ const storeSchemas: Record<string, z.ZodMiniType> = {
   sessions: quizSessionSchema,
   settings: z.object({ key: z.string(), value: z.unknown() }),
   contacts: contactSchema,
+  units: unitSchema,
+  ledger: ledgerEntrySchema,
+  drafts: sessionDraftSchema,
 };
 
 const fixtureVersions = readdirSync(join(import.meta.dirname, '../../fixtures'))
@@ -92,6 +101,21 @@ describe('storage migrations', () => {
   test('Version 2 contacts read through the app, police first', async () => {
     const db = await openDatabase({ factory: await databaseFromFixture(2) });
     expect((await listContacts(db)).map((c) => c.kind)).toEqual(['commune-police', 'counselling']);
+    // Added by version 3: present and empty.
+    expect(await listUnits(db)).toEqual([]);
+    expect(await listEntries(db)).toEqual([]);
+    expect(await getSessionDraft(db)).toBeUndefined();
+    db.close();
+  });
+
+  test('Version 3 units, sessions and the draft read through the app', async () => {
+    const db = await openDatabase({ factory: await databaseFromFixture(3) });
+    const units = await listUnits(db);
+    expect(units.map((u) => u.name)).toEqual(['Công ty TNHH May Minh Anh', 'KCN Quang Châu']);
+    expect(units[0]?.parentId).toBe(units[1]?.id);
+    const [session] = await listEntries(db, 'session');
+    expect(session).toMatchObject({ participants: 37, women: 21, unitId: units[0]?.id });
+    expect(await getSessionDraft(db)).toMatchObject({ stage: 'run', present: 25, segment: 1 });
     db.close();
   });
 });
