@@ -233,7 +233,7 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
           token.toLowerCase() === '⟦content⟧' || // content text (upper-cased on banners)
           allowed.includes(token) ||
           /^[A-Z]$/.test(token) || // option letters A–F
-          /^[\d.,:;/%()–·✓✗+\-#]+$/.test(token); // numbers, times, phone numbers, marks
+          /^[\d.,:;/%()–·✓✗+\-#−]+$/.test(token); // numbers, times, phone numbers, marks (− on counters)
         const tokens = (text: string) => text.split(/\s+/).map((t) => t.replace(/^[(“"]+|[)”",.:;]+$/g, ''));
         const found: string[] = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -295,6 +295,8 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
     '/#/slogans',
     '/#/help',
     '/#/settings',
+    '/#/sessions',
+    '/#/plan/cong-nhan-45-phut',
     '/#/nowhere',
   ]) {
     await page.goto(path);
@@ -304,4 +306,17 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
     ).toBeVisible();
     expect(await findUntranslated(), path).toEqual([]);
   }
+
+  // A session run from a plan, its room tallies and its record form.
+  await page.goto('/#/plan/cong-nhan-45-phut');
+  await page.getByRole('button', { name: 'sessions.plan.start' }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
+  expect(await findUntranslated(), 'run').toEqual([]);
+  await page.getByRole('button', { name: 'sessions.run.nextSegment' }).click();
+  await expect(page.getByText('sessions.run.beforeHint')).toBeVisible();
+  expect(await findUntranslated(), 'before-check').toEqual([]);
+  await page.getByRole('button', { name: 'sessions.run.finish' }).click();
+  await page.getByRole('button', { name: 'sessions.record.save' }).click();
+  await expect(page.getByText('sessions.record.problems')).toBeVisible();
+  expect(await findUntranslated(), 'record').toEqual([]);
 });
