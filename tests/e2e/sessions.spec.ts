@@ -140,6 +140,9 @@ test('A union officer runs the 45-minute worker session offline, records it at a
   await expect(page.getByRole('heading', { level: 1, name: 'Ghi nhận buổi sinh hoạt' })).toBeVisible();
   await expect(page.getByLabel('Số người tham gia *')).toHaveValue(String(present));
   await expect(page.getByLabel('Đối tượng *')).toHaveValue('workers');
+  // Topics come from what the plan presented and asked.
+  const luring = content.topics.find((t) => t.id === 'luring')!;
+  await expect(page.getByRole('checkbox', { name: luring.title.vi })).toBeChecked();
   await page.getByLabel('Trong đó nữ').fill('40');
   await page.getByLabel('Ngày tổ chức *').fill('2099-01-01');
   await page.getByRole('button', { name: 'Lưu buổi sinh hoạt' }).click();

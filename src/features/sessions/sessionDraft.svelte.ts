@@ -196,8 +196,11 @@ class SessionDraftState {
     return this.persist();
   }
 
-  /** Ends the run and opens the record form, filled in from the plan and the run. */
-  finishRun(plan: Plan | undefined, now = new Date()): Promise<void> {
+  /**
+   * Ends the run and opens the record form, filled in from the plan and the run; `topics`
+   * are those of what the plan presented and asked.
+   */
+  finishRun(plan: Plan | undefined, topics: string[] = [], now = new Date()): Promise<void> {
     const draft = this.draft;
     if (!draft) return this.writing;
     this.stopClock(now);
@@ -212,6 +215,7 @@ class SessionDraftState {
       durationMinutes: String(minutes >= 5 ? minutes : (plan?.minutes ?? '')),
       planId: plan?.id ?? '',
       materials: plan ? planMaterialIds(plan) : [],
+      topics,
       unitKind: plan?.audience === 'thcs' || plan?.audience === 'thpt' ? 'class' : 'enterprise',
     };
     draft.form = form;
