@@ -255,4 +255,3 @@ export function sessionDraftState(db: Database): SessionDraftState {
   shared ??= new SessionDraftState(db);
   return shared;
 }
-export type { SessionDraftState };
