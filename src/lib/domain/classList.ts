@@ -1,0 +1,148 @@
+/**
+ * A school's class list as it comes from a spreadsheet (CSV, XLSX or cells pasted from
+ * Excel): rows of cells, a header row with Vietnamese (or English) column names somewhere
+ * near the top, then one class a row. Either every row is right and the classes come back,
+ * or nothing is taken and each problem is reported with its row number (1-based, as the
+ * spreadsheet shows it), so the school can mend its file.
+ */
+import { compareNames, gradeOf } from './coverage';
+
+export interface ClassRow {
+  name: string;
+  grade: string;
+  enrollment: number;
+}
+
+export type ClassListProblem =
+  | { kind: 'empty' }
+  | { kind: 'no-header' }
+  | { kind: 'missing-column'; column: 'name' | 'enrollment'; row: number }
+  | { kind: 'empty-name'; row: number }
+  | { kind: 'name-too-long'; row: number }
+  | { kind: 'duplicate-name'; row: number; name: string; firstRow: number }
+  | { kind: 'existing-name'; row: number; name: string }
+  | { kind: 'enrollment-missing'; row: number }
+  | { kind: 'enrollment-not-number'; row: number; value: string }
+  | { kind: 'enrollment-negative'; row: number }
+  | { kind: 'enrollment-too-large'; row: number }
+  | { kind: 'too-many-rows' };
+
+export type ClassListResult = { ok: true; classes: ClassRow[] } | { ok: false; problems: ClassListProblem[] };
+
+export const classNameMaxLength = 40;
+/** No class is larger than this; more is a typing error (a total pasted into the column). */
+export const maxEnrollment = 200;
+export const maxClassRows = 300;
+/** The header is looked for in this many rows (titles and a school name often come first). */
+const headerSearchRows = 10;
+
+/** Lower case, no diacritics, single spaces: "Sĩ số" → "si so". */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const headers = {
+  name: ['lop', 'ten lop', 'lop hoc', 'class', 'class name', 'name'],
+  grade: ['khoi', 'khoi lop', 'grade', 'year'],
+  enrollment: ['si so', 'so hoc sinh', 'so hs', 'tong so hoc sinh', 'enrollment', 'students', 'pupils'],
+} as const;
+
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return String(cell);
+  return String(cell).normalize('NFC').trim();
+}
+
+/**
+ * Reads the class list from rows of cells.
+ * @param existing names of the school year's classes already on the device (a name twice is refused)
+ */
+export function readClassList(
+  rows: readonly (readonly unknown[])[],
+  existing: readonly string[] = [],
+): ClassListResult {
+  const nonEmpty = rows.filter((row) => row.some((cell) => cellText(cell) !== ''));
+  if (nonEmpty.length === 0) return { ok: false, problems: [{ kind: 'empty' }] };
+
+  let headerIndex = -1;
+  let columns: Partial<Record<keyof typeof headers, number>> = {};
+  for (let i = 0; i < Math.min(rows.length, headerSearchRows); i++) {
+    const found: typeof columns = {};
+    (rows[i] ?? []).forEach((cell, column) => {
+      const text = fold(cellText(cell));
+      for (const [field, names] of Object.entries(headers) as Array<
+        [keyof typeof headers, readonly string[]]
+      >) {
+        if (found[field] === undefined && names.includes(text)) found[field] = column;
+      }
+    });
+    if (found.name !== undefined || found.enrollment !== undefined) {
+      headerIndex = i;
+      columns = found;
+      break;
+    }
+  }
+  if (headerIndex < 0) return { ok: false, problems: [{ kind: 'no-header' }] };
+  const headerRow = headerIndex + 1;
+  const missing: ClassListProblem[] = [];
+  if (columns.name === undefined) missing.push({ kind: 'missing-column', column: 'name', row: headerRow });
+  if (columns.enrollment === undefined)
+    missing.push({ kind: 'missing-column', column: 'enrollment', row: headerRow });
+  if (missing.length > 0) return { ok: false, problems: missing };
+
+  const problems: ClassListProblem[] = [];
+  const classes: ClassRow[] = [];
+  const seen = new Map<string, number>();
+  const taken = new Set(existing.map((name) => fold(name)));
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    const number = i + 1;
+    if (!row.some((cell) => cellText(cell) !== '')) continue;
+    const name = cellText(row[columns.name as number]).replace(/\s+/g, ' ');
+    const rawEnrollment = row[columns.enrollment as number];
+    const enrollmentText = cellText(rawEnrollment);
+    const gradeText = columns.grade === undefined ? '' : cellText(row[columns.grade]);
+
+    if (!name) problems.push({ kind: 'empty-name', row: number });
+    else if (name.length > classNameMaxLength) problems.push({ kind: 'name-too-long', row: number });
+    else {
+      const key = fold(name);
+      const first = seen.get(key);
+      if (first !== undefined) problems.push({ kind: 'duplicate-name', row: number, name, firstRow: first });
+      else if (taken.has(key)) problems.push({ kind: 'existing-name', row: number, name });
+      else seen.set(key, number);
+    }
+
+    let enrollment: number | undefined;
+    if (!enrollmentText) problems.push({ kind: 'enrollment-missing', row: number });
+    else {
+      const typed =
+        typeof rawEnrollment === 'number' ? rawEnrollment : Number(enrollmentText.replace(/\s/g, ''));
+      if (/^-/.test(enrollmentText) || typed < 0) problems.push({ kind: 'enrollment-negative', row: number });
+      else if (!Number.isInteger(typed)) {
+        problems.push({ kind: 'enrollment-not-number', row: number, value: enrollmentText });
+      } else if (typed > maxEnrollment) problems.push({ kind: 'enrollment-too-large', row: number });
+      else enrollment = typed;
+    }
+    if (name && enrollment !== undefined) {
+      classes.push({
+        name,
+        grade: gradeText.replace(/^(khối|khoi|grade)\s*/i, '') || gradeOf(name),
+        enrollment,
+      });
+    }
+  }
+  if (classes.length + problems.length === 0) return { ok: false, problems: [{ kind: 'empty' }] };
+  if (classes.length > maxClassRows) problems.push({ kind: 'too-many-rows' });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    classes: classes.sort((a, b) => compareNames(a.grade, b.grade) || compareNames(a.name, b.name)),
+  };
+}

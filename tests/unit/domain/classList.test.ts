@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { readClassList } from '../../../src/lib/domain/classList';
+
+describe('Reading a class list from a spreadsheet', () => {
+  test('Vietnamese headers under a title row give the classes, with the grade read or taken from the name', () => {
+    const result = readClassList([
+      ['Danh sách lớp năm học 2026–2027', '', ''],
+      ['STT', 'Lớp', 'Sĩ số'],
+      [1, '6A2', 34],
+      [2, '6A1', '35'],
+      [3, '7A1', ' 40 '],
+    ]);
+    expect(result).toEqual({
+      ok: true,
+      classes: [
+        { name: '6A1', grade: '6', enrollment: 35 },
+        { name: '6A2', grade: '6', enrollment: 34 },
+        { name: '7A1', grade: '7', enrollment: 40 },
+      ],
+    });
+  });
+
+  test('Headers are matched without diacritics or case, and a grade column is used when present', () => {
+    const result = readClassList([
+      ['TEN LOP', 'Khoi', 'so hoc sinh'],
+      ['Chuyên Toán', 'Khối 10', 30],
+    ]);
+    expect(result).toEqual({ ok: true, classes: [{ name: 'Chuyên Toán', grade: '10', enrollment: 30 }] });
+  });
+
+  test('Each bad row is reported with its row number and nothing is taken', () => {
+    const result = readClassList(
+      [
+        ['Lớp', 'Sĩ số'],
+        ['6A1', 35],
+        ['', 30],
+        ['6a1', 33],
+        ['6A3', 'ba mươi'],
+        ['6A4', -2],
+        ['6A5', 31.5],
+        ['6A6', ''],
+        ['6A7', 900],
+        ['8A1', 30],
+      ],
+      ['8A1'],
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { kind: 'empty-name', row: 3 },
+        { kind: 'duplicate-name', row: 4, name: '6a1', firstRow: 2 },
+        { kind: 'enrollment-not-number', row: 5, value: 'ba mươi' },
+        { kind: 'enrollment-negative', row: 6 },
+        { kind: 'enrollment-not-number', row: 7, value: '31.5' },
+        { kind: 'enrollment-missing', row: 8 },
+        { kind: 'enrollment-too-large', row: 9 },
+        { kind: 'existing-name', row: 10, name: '8A1' },
+      ],
+    });
+  });
+
+  test('Wrong columns, an unexpected layout or an empty file are refused with the reason', () => {
+    expect(
+      readClassList([
+        ['Lớp', 'Giáo viên chủ nhiệm'],
+        ['6A1', 'Cô Lan'],
+      ]),
+    ).toEqual({
+      ok: false,
+      problems: [{ kind: 'missing-column', column: 'enrollment', row: 1 }],
+    });
+    expect(
+      readClassList([
+        ['Họ tên', 'Ngày sinh'],
+        ['A', '2014-01-01'],
+      ]),
+    ).toEqual({
+      ok: false,
+      problems: [{ kind: 'no-header' }],
+    });
+    expect(readClassList([[], ['', '']])).toEqual({ ok: false, problems: [{ kind: 'empty' }] });
+    expect(readClassList([['Lớp', 'Sĩ số']])).toEqual({ ok: false, problems: [{ kind: 'empty' }] });
+  });
+});
