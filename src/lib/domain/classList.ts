@@ -6,6 +6,7 @@
  * spreadsheet shows it), so the school can mend its file.
  */
 import { compareNames, gradeOf } from './coverage';
+import { foldForSearch } from './search';
 
 export interface ClassRow {
   name: string;
@@ -36,17 +37,6 @@ export const maxClassRows = 300;
 /** The header is looked for in this many rows (titles and a school name often come first). */
 const headerSearchRows = 10;
 
-/** Lower case, no diacritics, single spaces: "Sĩ số" → "si so". */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 const headers = {
   name: ['lop', 'ten lop', 'lop hoc', 'class', 'class name', 'name'],
   grade: ['khoi', 'khoi lop', 'grade', 'year'],
@@ -75,7 +65,7 @@ export function readClassList(
   for (let i = 0; i < Math.min(rows.length, headerSearchRows); i++) {
     const found: typeof columns = {};
     (rows[i] ?? []).forEach((cell, column) => {
-      const text = fold(cellText(cell));
+      const text = foldForSearch(cellText(cell));
       for (const [field, names] of Object.entries(headers) as Array<
         [keyof typeof headers, readonly string[]]
       >) {
@@ -99,7 +89,9 @@ export function readClassList(
   const problems: ClassListProblem[] = [];
   const classes: ClassRow[] = [];
   const seen = new Map<string, number>();
-  const taken = new Set(existing.map((name) => fold(name)));
+  // Class names differ by case or spacing only when they are the same class; diacritics count (as in sessionRecord's sameName).
+  const nameKey = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+  const taken = new Set(existing.map(nameKey));
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     const number = i + 1;
@@ -112,7 +104,7 @@ export function readClassList(
     if (!name) problems.push({ kind: 'empty-name', row: number });
     else if (name.length > classNameMaxLength) problems.push({ kind: 'name-too-long', row: number });
     else {
-      const key = fold(name);
+      const key = nameKey(name);
       const first = seen.get(key);
       if (first !== undefined) problems.push({ kind: 'duplicate-name', row: number, name, firstRow: first });
       else if (taken.has(key)) problems.push({ kind: 'existing-name', row: number, name });
