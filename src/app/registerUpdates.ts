@@ -11,7 +11,10 @@ export function registerUpdates(): void {
   if (!('serviceWorker' in navigator)) return;
   updates.applyUpdate = registerSW({
     onNeedRefresh: () => {
-      updates.waiting = true;
+      void navigator.serviceWorker
+        .getRegistration()
+        .then((registration) => updates.found(registration?.waiting ?? null))
+        .catch(() => updates.found(null));
     },
     onRegisteredSW: (_url, registration) => {
       // Long-open tabs (a shared school PC) still learn of new versions.

@@ -20,7 +20,23 @@ class Updates {
     else location.reload();
   }
 
+  /** The waiting version the user put off, so a repeated notice of it stays hidden. */
+  #putOff: ServiceWorker | null = null;
+  #found: ServiceWorker | null = null;
+
+  /**
+   * A version is waiting. The registration may report the same one more than once (workbox
+   * sends "installed" and then "waiting"); one the user already put off is not shown again,
+   * a newer one is.
+   */
+  found(worker: ServiceWorker | null): void {
+    if (worker && worker === this.#putOff) return;
+    this.#found = worker;
+    this.waiting = true;
+  }
+
   later(): void {
+    this.#putOff = this.#found;
     this.waiting = false;
   }
 }
