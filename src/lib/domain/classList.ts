@@ -7,6 +7,7 @@
  */
 import { compareNames, gradeOf } from './coverage';
 import { foldForSearch } from './search';
+import { classNameMaxLength, maxEnrollment } from './unit.schema';
 
 export interface ClassRow {
   name: string;
@@ -30,9 +31,6 @@ export type ClassListProblem =
 
 export type ClassListResult = { ok: true; classes: ClassRow[] } | { ok: false; problems: ClassListProblem[] };
 
-export const classNameMaxLength = 40;
-/** No class is larger than this; more is a typing error (a total pasted into the column). */
-export const maxEnrollment = 200;
 export const maxClassRows = 300;
 /** The header is looked for in this many rows (titles and a school name often come first). */
 const headerSearchRows = 10;

@@ -80,6 +80,56 @@ export const sessionEntrySchema = z
   );
 export type SessionEntry = z.infer<typeof sessionEntrySchema>;
 
+/** Kinds of school activity (sinh hoạt dưới cờ, ngoại khóa, tích hợp, câu lạc bộ, cuộc thi, tọa đàm…). */
+export const schoolActivityKinds = [
+  'flag-salute',
+  'extracurricular',
+  'integrated',
+  'club',
+  'contest',
+  'talk',
+  'other',
+] as const;
+export type SchoolActivityKind = (typeof schoolActivityKinds)[number];
+
+export const schoolActivityLimits = { deliveredBy: 120, notes: 1000, classes: 300 } as const;
+
+/**
+ * An activity at a school (since version 4): the school is the unit, and the students it
+ * reached are kept per class, split by enrollment when it was saved, so a later change of a
+ * class's enrollment never rewrites what was reported. `participants` is their sum.
+ */
+export const schoolActivityEntrySchema = z
+  .strictObject({
+    id: z.uuid(),
+    kind: z.literal('school-activity'),
+    unitId: z.uuid(),
+    date: z.iso.date(),
+    activity: z.enum(schoolActivityKinds),
+    /** THCS or THPT (and GDNN); none for a primary school, which no audience matches. */
+    audience: z.optional(audienceSchema),
+    classes: z
+      .array(z.strictObject({ unitId: z.uuid(), students: count(maxParticipants) }))
+      .check(z.minLength(1), z.maxLength(schoolActivityLimits.classes)),
+    participants: count(maxParticipants),
+    topics: z.array(contentIdSchema),
+    materials: z.array(contentIdSchema),
+    deliveredBy: z.optional(text(schoolActivityLimits.deliveredBy)),
+    notes: z.optional(text(schoolActivityLimits.notes)),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .check(
+    z.refine((entry) => entry.participants === entry.classes.reduce((sum, c) => sum + c.students, 0), {
+      message: 'participants differ from the classes’ sum',
+      path: ['participants'],
+    }),
+  );
+export type SchoolActivityEntry = z.infer<typeof schoolActivityEntrySchema>;
+
 /** Every kind of ledger record; later areas add theirs to this union. */
-export const ledgerEntrySchema = z.discriminatedUnion('kind', [sessionEntrySchema]);
+export const ledgerEntrySchema = z.discriminatedUnion('kind', [
+  sessionEntrySchema,
+  schoolActivityEntrySchema,
+]);
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;

@@ -93,6 +93,24 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /**
+ * How pickers name a unit: a class with its school, "6A1 (THCS Lê Lợi)", so two schools'
+ * 6A1 stay apart; any other unit by its name.
+ */
+export function unitLabel(unit: Unit, units: readonly Unit[]): string {
+  if (unit.kind !== 'class' || !unit.parentId) return unit.name;
+  const school = units.find((u) => u.id === unit.parentId);
+  return school ? `${unit.name} (${school.name})` : unit.name;
+}
+
+/** The unit a typed name means: a class's full label first, then a plain name. */
+export function findUnit(typed: string, units: readonly Unit[]): Unit | undefined {
+  return (
+    units.find((unit) => unit.kind === 'class' && sameName(unitLabel(unit, units), typed)) ??
+    units.find((unit) => sameName(unit.name, typed))
+  );
+}
+
+/**
  * @param today the local date, YYYY-MM-DD
  * @param answered the most answers any question of the session's checks or quiz received
  */
@@ -172,7 +190,7 @@ export function resolveUnit(
   newId: () => string,
   now: Date,
 ): { unitId: string; created: Unit[] } {
-  const existing = units.find((unit) => sameName(unit.name, input.unitName));
+  const existing = findUnit(input.unitName, units);
   if (existing) return { unitId: existing.id, created: [] };
   const at = now.toISOString();
   const created: Unit[] = [];
@@ -261,7 +279,7 @@ export function toSessionInput(entry: SessionEntry, units: readonly Unit[]): Ses
   return {
     date: entry.date,
     startTime: entry.startTime ?? '',
-    unitName: unit?.name ?? '',
+    unitName: unit ? unitLabel(unit, units) : '',
     unitKind: unit?.kind ?? 'enterprise',
     parentName: parent?.name ?? '',
     place: entry.place ?? '',

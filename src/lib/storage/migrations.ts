@@ -50,6 +50,15 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore('drafts', { keyPath: 'key' });
     },
   },
+  {
+    version: 4,
+    // Units gain school and class details and the ledger gains school activities: a tab of
+    // version 3 would set those records aside as unreadable, so it is asked to reload instead.
+    name: 'schools, classes and school activities',
+    upgrade(_db, tx) {
+      tx.objectStore('units').createIndex('byKind', 'kind');
+    },
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -41,11 +41,14 @@ export interface ChungTayDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
   /** The unit's own help contacts (since version 2). */
   contacts: { key: string; value: Contact };
-  /** Enterprises, schools, classes and the bodies above them (since version 3). */
-  units: { key: string; value: Unit; indexes: { byParent: string } };
   /**
-   * The participation ledger (since version 3): sessions now; school and campaign
-   * activities later. Indexed by date, by [unitId, date] and by [kind, date].
+   * Enterprises, schools, classes and the bodies above them (since version 3); schools and
+   * classes carry their details, indexed by kind (since version 4).
+   */
+  units: { key: string; value: Unit; indexes: { byParent: string; byKind: string } };
+  /**
+   * The participation ledger (since version 3): sessions, school activities (since
+   * version 4); campaign activities later. Indexed by date, by [unitId, date] and by [kind, date].
    */
   ledger: {
     key: string;
