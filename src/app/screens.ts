@@ -30,6 +30,10 @@ const modules: Record<Route['name'], () => Promise<ScreenModule>> = {
   run: () => import('../screens/run/RunScreen.svelte') as Promise<ScreenModule>,
   record: () => import('../screens/record/RecordScreen.svelte') as Promise<ScreenModule>,
   session: () => import('../screens/session/SessionScreen.svelte') as Promise<ScreenModule>,
+  schools: () => import('../screens/schools/SchoolsScreen.svelte') as Promise<ScreenModule>,
+  school: () => import('../screens/school/SchoolScreen.svelte') as Promise<ScreenModule>,
+  'school-activity': () =>
+    import('../screens/school-activity/SchoolActivityScreen.svelte') as Promise<ScreenModule>,
   'not-found': () => import('../screens/not-found/NotFoundScreen.svelte') as Promise<ScreenModule>,
 };
 
@@ -52,6 +56,9 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   run: ['sessions', 'quiz', 'notices'],
   record: ['sessions', 'notices'],
   session: ['sessions', 'quiz', 'notices'],
+  schools: ['schools', 'notices'],
+  school: ['schools', 'notices'],
+  'school-activity': ['schools', 'notices'],
 };
 
 export function screenMessageGroups(route: Route): MessageGroup[] {

@@ -26,6 +26,10 @@ export type Route =
   /** The record form of the session draft. */
   | { name: 'record' }
   | { name: 'session'; sessionId: string }
+  /** Schools kept on this device and their coverage; one school; an activity at one. */
+  | { name: 'schools' }
+  | { name: 'school'; schoolId: string }
+  | { name: 'school-activity'; schoolId: string; entryId?: string }
   | { name: 'not-found' };
 
 /** Screens shown without the app's header and footer. */
@@ -39,6 +43,8 @@ const withId: Record<string, (id: string) => Route> = {
   project: (materialId) => ({ name: 'project', materialId }),
   plan: (planId) => ({ name: 'plan', planId }),
   session: (sessionId) => ({ name: 'session', sessionId }),
+  school: (schoolId) => ({ name: 'school', schoolId }),
+  'school-activity': (schoolId) => ({ name: 'school-activity', schoolId }),
 };
 const plain = new Set([
   'profiles',
@@ -51,6 +57,7 @@ const plain = new Set([
   'sessions',
   'run',
   'record',
+  'schools',
 ]);
 
 export function parseRoute(hash: string): Route {
@@ -69,6 +76,9 @@ export function parseRoute(hash: string): Route {
     ) {
       return { ...route, back: 'run' };
     }
+    // Editing a recorded activity: #/school-activity/<school>?entry=<id>.
+    const entryId = new URLSearchParams(query).get('entry');
+    if (route.name === 'school-activity' && entryId) return { ...route, entryId };
     return route;
   }
   return { name: 'not-found' };
@@ -92,6 +102,10 @@ export function href(route: Route): string {
       return `#/plan/${encodeURIComponent(route.planId)}`;
     case 'session':
       return `#/session/${encodeURIComponent(route.sessionId)}`;
+    case 'school':
+      return `#/school/${encodeURIComponent(route.schoolId)}`;
+    case 'school-activity':
+      return `#/school-activity/${encodeURIComponent(route.schoolId)}${route.entryId ? `?entry=${encodeURIComponent(route.entryId)}` : ''}`;
     default:
       return `#/${route.name}`;
   }

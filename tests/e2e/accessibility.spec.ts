@@ -210,6 +210,7 @@ for (const [name, viewport] of [
       '/#/slogans',
       '/#/help',
       '/#/settings',
+      '/#/schools',
     ]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
@@ -297,6 +298,7 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
     '/#/settings',
     '/#/sessions',
     '/#/plan/cong-nhan-45-phut',
+    '/#/schools',
     '/#/nowhere',
   ]) {
     await page.goto(path);
@@ -319,4 +321,26 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
   await page.getByRole('button', { name: 'sessions.record.save' }).click();
   await expect(page.getByText('sessions.record.problems')).toBeVisible();
   expect(await findUntranslated(), 'record').toEqual([]);
+
+  // Schools: the list and its form, a school with one class (named "A"), its activity form.
+  await page.goto('/#/schools');
+  await page.getByRole('button', { name: 'schools.add' }).click();
+  await expect(page.getByText('schools.problem.name.required')).toBeVisible();
+  expect(await findUntranslated(), 'schools').toEqual([]);
+  await page.getByLabel('schools.field.name').fill(nickname);
+  await page.getByLabel('schools.field.level').selectOption('lower-secondary');
+  await page.getByRole('button', { name: 'schools.add' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: nickname })).toBeVisible();
+  expect(await findUntranslated(), 'school without classes').toEqual([]);
+  await page.getByLabel('schools.classes.range').fill('A');
+  await page.getByLabel('schools.classes.enrollmentEach').fill('30');
+  await page.getByRole('button', { name: 'schools.classes.addRange' }).click();
+  await page.getByLabel('schools.classes.paste').fill('x');
+  await page.getByRole('button', { name: 'schools.classes.import' }).click();
+  await expect(page.getByText('schools.import.refused')).toBeVisible();
+  expect(await findUntranslated(), 'school with a class').toEqual([]);
+  await page.getByRole('link', { name: 'schools.activity.record' }).click();
+  await page.getByRole('button', { name: 'schools.activity.save' }).click();
+  await expect(page.getByText('schools.activity.problem.activity.required')).toBeVisible();
+  expect(await findUntranslated(), 'school activity').toEqual([]);
 });

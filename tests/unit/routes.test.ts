@@ -16,6 +16,14 @@ describe('routes', () => {
     { name: 'slogans' },
     { name: 'help' },
     { name: 'settings' },
+    { name: 'schools' },
+    { name: 'school', schoolId: '3c1d5e7f-0a2b-4c6d-8e9f-1a2b3c4d5e02' },
+    { name: 'school-activity', schoolId: '3c1d5e7f-0a2b-4c6d-8e9f-1a2b3c4d5e02' },
+    {
+      name: 'school-activity',
+      schoolId: '3c1d5e7f-0a2b-4c6d-8e9f-1a2b3c4d5e02',
+      entryId: '3c1d5e7f-0a2b-4c6d-8e9f-1a2b3c4d5e31',
+    },
   ];
 
   test('Every route survives a round trip through its address', () => {

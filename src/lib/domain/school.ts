@@ -24,9 +24,10 @@ import {
   type SchoolActivityEntry,
   type SchoolActivityKind,
 } from './ledger.schema';
-import { parseCount, sameName } from './sessionRecord';
+import { isCalendarDate, parseCount, sameName } from './sessionRecord';
 import {
   classNameMaxLength,
+  gradeMaxLength,
   maxEnrollment,
   unitNameMaxLength,
   type SchoolLevel,
@@ -152,10 +153,6 @@ export type SchoolProblems = Partial<Record<SchoolField, SchoolProblem>>;
 /** A school year longer than this is a typing error (a wrong year in a date). */
 const maxYearDays = 400;
 
-function isDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
-}
-
 function days(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
@@ -179,9 +176,9 @@ export function checkSchoolInput(
   const start = input.start.trim();
   const end = input.end.trim();
   if (!start) problems.start = 'required';
-  else if (!isDate(start)) problems.start = 'invalid';
+  else if (!isCalendarDate(start)) problems.start = 'invalid';
   if (!end) problems.end = 'required';
-  else if (!isDate(end)) problems.end = 'invalid';
+  else if (!isCalendarDate(end)) problems.end = 'invalid';
   else if (!problems.start && end <= start) problems.end = 'before-start';
   else if (!problems.start && days(start, end) > maxYearDays) problems.end = 'too-long-year';
   return problems;
@@ -296,7 +293,11 @@ export function toClassUnits(
     name: row.name,
     kind: 'class',
     parentId: schoolId,
-    class: { yearId, grade: row.grade || gradeOf(row.name) || row.name, enrollment: row.enrollment },
+    class: {
+      yearId,
+      grade: (row.grade || gradeOf(row.name) || row.name).slice(0, gradeMaxLength),
+      enrollment: row.enrollment,
+    },
     createdAt: at,
     updatedAt: at,
   }));
@@ -368,7 +369,7 @@ export function checkActivityInput(
   const problems: ActivityProblems = {};
   const date = input.date.trim();
   if (!date) problems.date = 'required';
-  else if (!isDate(date)) problems.date = 'invalid';
+  else if (!isCalendarDate(date)) problems.date = 'invalid';
   else if (date > today) problems.date = 'future';
   if (!input.activity) problems.activity = 'required';
   const known = new Set(classes.map((c) => c.id));

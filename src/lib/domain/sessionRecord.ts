@@ -118,8 +118,7 @@ export function checkSessionInput(input: SessionInput, today: string, answered =
   const problems: SessionProblems = {};
   const date = input.date.trim();
   if (!date) problems.date = 'required';
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
-    problems.date = 'invalid';
+  else if (!isCalendarDate(date)) problems.date = 'invalid';
   else if (date > today) problems.date = 'future';
   if (input.startTime.trim() && !/^([01]\d|2[0-3]):[0-5]\d$/.test(input.startTime.trim()))
     problems.startTime = 'invalid';
@@ -300,6 +299,15 @@ export function toSessionInput(entry: SessionEntry, units: readonly Unit[]): Ses
     facilitator: entry.facilitator ?? '',
     notes: entry.notes ?? '',
   };
+}
+
+/** A real day written YYYY-MM-DD: "2027-02-29" and "2026-11-31" are not (Date.parse would roll them over). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** The local calendar date, YYYY-MM-DD (what the user calls "today"). */

@@ -39,7 +39,8 @@ export const languages: readonly string[] = [
     .sort(),
 ];
 
-export type MessageGroup = 'quiz' | 'progress' | 'materials' | 'help' | 'profiles' | 'notices' | 'sessions';
+export type MessageGroup =
+  'quiz' | 'progress' | 'materials' | 'help' | 'profiles' | 'notices' | 'sessions' | 'schools';
 
 const storageKey = 'chung-tay.language';
 /** Groups some screen has asked for; a language switch loads them in the new language too. */

@@ -65,6 +65,7 @@ describe('Recording a session: the rules', () => {
     expect(checkSessionInput(valid({ date: '2027-06-21' }), today)).toEqual({ date: 'future' });
     expect(checkSessionInput(valid({ date: today }), today)).toEqual({});
     expect(checkSessionInput(valid({ date: '' }), today)).toEqual({ date: 'required' });
+    expect(checkSessionInput(valid({ date: '2027-02-29' }), today)).toEqual({ date: 'invalid' });
     expect(checkSessionInput(valid({ startTime: '25:00' }), today)).toEqual({ startTime: 'invalid' });
   });
 

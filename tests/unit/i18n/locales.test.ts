@@ -8,8 +8,8 @@ import { profileProblems } from '../../../src/lib/domain/profile';
 import { contactProblems } from '../../../src/lib/domain/contact';
 import { contactKinds } from '../../../src/lib/domain/contact.schema';
 import { segmentKinds } from '../../../src/lib/content/plan.schema';
-import { ageBands } from '../../../src/lib/domain/ledger.schema';
-import { unitKinds } from '../../../src/lib/domain/unit.schema';
+import { ageBands, schoolActivityKinds } from '../../../src/lib/domain/ledger.schema';
+import { schoolLevels, unitKinds } from '../../../src/lib/domain/unit.schema';
 import { saveStates } from '../../../src/features/quiz/quizPlayer.svelte';
 
 const localesDir = join(import.meta.dirname, '../../../src/lib/i18n/locales');
@@ -163,6 +163,59 @@ describe('UI translations', () => {
         'place.too-long',
         'facilitator.too-long',
         'notes.too-long',
+      ],
+      'schools.level': schoolLevels,
+      'schools.activityKind': schoolActivityKinds,
+      'schools.save': ['full', 'failed'],
+      // What removeClass did.
+      'schools.classes': ['deleted', 'kept'],
+      // Every problem checkSchoolInput can give each field.
+      'schools.problem': [
+        'name.required',
+        'name.too-long',
+        'name.duplicate',
+        'level.required',
+        'commune.too-long',
+        'commune.same-as-school',
+        ...['required', 'invalid'].map((p) => `start.${p}`),
+        ...['required', 'invalid', 'before-start', 'too-long-year'].map((p) => `end.${p}`),
+      ],
+      // checkClassRange.
+      'schools.classes.problem.range': ['required', 'invalid', 'mismatch', 'too-many', 'too-long', 'exists'],
+      'schools.classes.problem.enrollment': ['required', 'negative', 'whole-number', 'too-large'],
+      // Every problem readClassList and the file readers can report.
+      'schools.import.problem': [
+        'nothing',
+        'unsupported',
+        'unreadable',
+        'empty',
+        'no-header',
+        'missing-column',
+        'empty-name',
+        'name-too-long',
+        'duplicate-name',
+        'existing-name',
+        'enrollment-missing',
+        'enrollment-not-number',
+        'enrollment-negative',
+        'enrollment-too-large',
+        'too-many-rows',
+      ],
+      'schools.import.column': ['name', 'enrollment'],
+      // Every problem checkActivityInput can give each field.
+      'schools.activity.problem': [
+        ...['required', 'invalid', 'future'].map((p) => `date.${p}`),
+        'activity.required',
+        'classIds.required',
+        ...['negative', 'whole-number', 'too-small', 'more-than-enrolled'].map((p) => `students.${p}`),
+        'deliveredBy.too-long',
+        'notes.too-long',
+      ],
+      // The headers and words of the coverage export (coverageExport.ts).
+      'schools.export': [
+        ...['school', 'year', 'grade', 'class', 'classes', 'classesReached', 'classShare', 'enrolled'],
+        ...['studentsReached', 'studentShare', 'activities', 'reached', 'dates', 'note', 'yes', 'no'],
+        ...['summarySheet', 'classesSheet'],
       ],
     };
     const keys = baseKeys(vi);

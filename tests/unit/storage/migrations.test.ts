@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { attemptSchema } from '../../../src/lib/domain/attempt.schema';
 import { contactSchema } from '../../../src/lib/domain/contact.schema';
 import { ledgerEntrySchema } from '../../../src/lib/domain/ledger.schema';
+import { currentYear, isSchool, schoolCoverage } from '../../../src/lib/domain/school';
 import { sessionDraftSchema } from '../../../src/lib/domain/sessionDraft.schema';
 import { unitSchema } from '../../../src/lib/domain/unit.schema';
 import { profileSchema } from '../../../src/lib/domain/profile.schema';
@@ -116,6 +117,33 @@ describe('storage migrations', () => {
     const [session] = await listEntries(db, 'session');
     expect(session).toMatchObject({ participants: 37, women: 21, unitId: units[0]?.id });
     expect(await getSessionDraft(db)).toMatchObject({ stage: 'run', present: 25, segment: 1 });
+    db.close();
+  });
+
+  test('Version 4 data reads through the app: the school, its classes and its coverage', async () => {
+    const db = await openDatabase({ factory: await databaseFromFixture(4) });
+    const [school] = (await listUnits(db, 'school')).filter(isSchool);
+    expect(school).toMatchObject({ name: 'Trường THCS Võ Cường', school: { level: 'lower-secondary' } });
+    const [commune] = await listUnits(db, 'commune');
+    expect(commune?.name).toBe('Phường Võ Cường');
+    expect(school?.parentId).toBe(commune?.id);
+    const classes = await listUnits(db, 'class');
+    expect(classes.map((c) => c.name)).toEqual(['6A1', '9A3']);
+    expect(classes[1]?.class?.removedOn).toBe('2026-11-20');
+    const [activity] = await listEntries(db, 'school-activity');
+    expect(activity).toMatchObject({ date: '2026-10-12', participants: 76 });
+    if (!school) throw new Error('no school');
+    const year = currentYear(school, '2026-12-01');
+    const coverage = schoolCoverage(school, year, await listUnits(db), await listEntries(db));
+    // 9A3 was removed, but the activity of 2026-10-12 had reached it: it still counts.
+    expect(coverage.perClass.find((row) => row.class.name === '9A3')).toMatchObject({ counted: true });
+    // 6A1 36 of 38, 9A3 40 of 41.
+    expect(coverage.school).toMatchObject({
+      classes: 2,
+      classesReached: 2,
+      enrolled: 79,
+      studentsReached: 76,
+    });
     db.close();
   });
 });
