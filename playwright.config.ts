@@ -9,7 +9,9 @@ const port = 4173;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
+  // Whole journeys (a session run, every screen through axe) take 30–60 s on a two-core machine
+  // running two browsers; this is a guard against a hung test, not a timing goal.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
