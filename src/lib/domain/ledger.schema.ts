@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { audienceSchema, contentIdSchema } from '../content/ids';
+import { campaignTemplates } from './campaign.schema';
 
 /** The most people one record can count: more is a typing error, not a session. */
 export const maxParticipants = 100_000;
@@ -127,9 +128,40 @@ export const schoolActivityEntrySchema = z
   );
 export type SchoolActivityEntry = z.infer<typeof schoolActivityEntrySchema>;
 
+export const campaignActivityLimits = { title: 160, notes: 1000, count: 1_000_000 } as const;
+
+/**
+ * An activity of the June action month as it happened (since version 5): its kind, the
+ * campaign and the unit it belongs to, and what it counted (people reached, banners and
+ * slogans put up, leaflets, articles or broadcasts, sessions held). Sessions and school
+ * activities recorded elsewhere are not repeated here: the report adds them by date.
+ */
+export const campaignActivityEntrySchema = z.strictObject({
+  id: z.uuid(),
+  kind: z.literal('campaign-activity'),
+  unitId: z.uuid(),
+  campaignId: z.uuid(),
+  /** The planned activity it carries out, if it came from the plan. */
+  plannedId: z.optional(z.uuid()),
+  date: z.iso.date(),
+  activity: z.enum(campaignTemplates),
+  title: text(campaignActivityLimits.title),
+  audience: z.optional(audienceSchema),
+  participants: count(maxParticipants),
+  banners: z.optional(count(campaignActivityLimits.count)),
+  leaflets: z.optional(count(campaignActivityLimits.count)),
+  articles: z.optional(count(campaignActivityLimits.count)),
+  sessions: z.optional(count(campaignActivityLimits.count)),
+  notes: z.optional(text(campaignActivityLimits.notes)),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CampaignActivityEntry = z.infer<typeof campaignActivityEntrySchema>;
+
 /** Every kind of ledger record; later areas add theirs to this union. */
 export const ledgerEntrySchema = z.discriminatedUnion('kind', [
   sessionEntrySchema,
   schoolActivityEntrySchema,
+  campaignActivityEntrySchema,
 ]);
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;

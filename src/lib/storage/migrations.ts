@@ -59,6 +59,14 @@ export const migrations: readonly Migration[] = [
       tx.objectStore('units').createIndex('byKind', 'kind');
     },
   },
+  {
+    version: 5,
+    name: 'action-month campaigns (the ledger gains their activities)',
+    upgrade(db) {
+      const campaigns = db.createObjectStore('campaigns', { keyPath: 'id' });
+      campaigns.createIndex('byYear', 'year');
+    },
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

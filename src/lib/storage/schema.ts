@@ -5,6 +5,7 @@
  */
 import type { DBSchema, StoreNames } from 'idb';
 import type { Attempt } from '../domain/attempt.schema';
+import type { Campaign } from '../domain/campaign.schema';
 import type { Contact } from '../domain/contact.schema';
 import type { LedgerEntry } from '../domain/ledger.schema';
 import type { Profile } from '../domain/profile.schema';
@@ -48,13 +49,15 @@ export interface ChungTayDB extends DBSchema {
   units: { key: string; value: Unit; indexes: { byParent: string; byKind: string } };
   /**
    * The participation ledger (since version 3): sessions, school activities (since
-   * version 4); campaign activities later. Indexed by date, by [unitId, date] and by [kind, date].
+   * version 4), campaign activities (since version 5). Indexed by date, by [unitId, date] and by [kind, date].
    */
   ledger: {
     key: string;
     value: LedgerEntry;
     indexes: { byDate: string; byUnit: [string, string]; byKind: [string, string] };
   };
+  /** June action-month campaigns, one per unit and year, indexed by year (since version 5). */
+  campaigns: { key: string; value: Campaign; indexes: { byYear: number } };
   /** Work in progress that must survive a closed tab, by key (`session`) (since version 3). */
   drafts: { key: string; value: SessionDraft };
   quarantine: { key: number; value: QuarantinedRecord };

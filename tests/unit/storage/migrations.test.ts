@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { attemptSchema } from '../../../src/lib/domain/attempt.schema';
+import { campaignSchema } from '../../../src/lib/domain/campaign.schema';
 import { contactSchema } from '../../../src/lib/domain/contact.schema';
 import { ledgerEntrySchema } from '../../../src/lib/domain/ledger.schema';
 import { currentYear, isSchool, schoolCoverage } from '../../../src/lib/domain/school';
@@ -35,6 +36,7 @@ const storeSchemas: Record<string, z.ZodMiniType> = {
   units: unitSchema,
   ledger: ledgerEntrySchema,
   drafts: sessionDraftSchema,
+  campaigns: campaignSchema,
 };
 
 const fixtureVersions = readdirSync(join(import.meta.dirname, '../../fixtures'))
