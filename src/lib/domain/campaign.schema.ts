@@ -77,6 +77,9 @@ export const campaignSchema = z
   })
   .check(
     z.refine((c) => c.start <= c.end, { message: 'campaign ends before it starts', path: ['end'] }),
-    z.refine((c) => c.deadline >= c.end, { message: 'deadline before the campaign ends', path: ['deadline'] }),
+    z.refine((c) => c.deadline >= c.end, {
+      message: 'deadline before the campaign ends',
+      path: ['deadline'],
+    }),
   );
 export type Campaign = z.infer<typeof campaignSchema>;

@@ -3,7 +3,12 @@
  * here depends on today being in June), the countdowns, and the report's figures: every
  * ledger record dated inside the campaign counts once, whichever screen recorded it.
  */
-import { campaignLimits, type Campaign, type CampaignTemplate, type PlannedActivity } from './campaign.schema';
+import {
+  campaignLimits,
+  type Campaign,
+  type CampaignTemplate,
+  type PlannedActivity,
+} from './campaign.schema';
 import type { LedgerEntry } from './ledger.schema';
 import { isCalendarDate } from './sessionRecord';
 
@@ -13,7 +18,8 @@ export const pastThemes: ReadonlyArray<{ year: number; theme: string }> = [
   { year: 2024, theme: 'Chung tay xây dựng xã, phường, thị trấn sạch ma túy' },
   {
     year: 2023,
-    theme: 'Phòng, chống ma túy quyết liệt, hiệu quả, nâng cao trách nhiệm, chủ động phối hợp – Vì một cộng đồng sạch ma túy',
+    theme:
+      'Phòng, chống ma túy quyết liệt, hiệu quả, nâng cao trách nhiệm, chủ động phối hợp – Vì một cộng đồng sạch ma túy',
   },
   {
     year: 2022,
@@ -123,13 +129,7 @@ export interface CampaignInput {
 }
 export type CampaignField = keyof CampaignInput;
 export type CampaignProblem =
-  | 'required'
-  | 'invalid'
-  | 'too-long'
-  | 'other-year'
-  | 'before-start'
-  | 'outside-campaign'
-  | 'before-end';
+  'required' | 'invalid' | 'too-long' | 'other-year' | 'before-start' | 'outside-campaign' | 'before-end';
 export type CampaignProblems = Partial<Record<CampaignField, CampaignProblem>>;
 
 export function emptyCampaignInput(year: number): CampaignInput {
@@ -157,7 +157,8 @@ export function checkCampaignInput(input: CampaignInput): CampaignProblems {
   required('unitName', 120);
   required('theme', campaignLimits.theme);
   required('recipient', campaignLimits.recipient);
-  if (input.documentNumber.trim().length > campaignLimits.documentNumber) problems.documentNumber = 'too-long';
+  if (input.documentNumber.trim().length > campaignLimits.documentNumber)
+    problems.documentNumber = 'too-long';
   if (input.place.trim().length > campaignLimits.place) problems.place = 'too-long';
   for (const field of ['start', 'end', 'day', 'deadline'] as const) {
     const value = input[field].trim();
@@ -217,5 +218,7 @@ export function toPlannedActivity(input: PlannedInput, id: string): PlannedActiv
 
 /** The plan in date order, then by title. */
 export function plannedInOrder(campaign: Campaign): PlannedActivity[] {
-  return [...campaign.planned].sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'vi'));
+  return [...campaign.planned].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'vi'),
+  );
 }
