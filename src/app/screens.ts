@@ -34,6 +34,10 @@ const modules: Record<Route['name'], () => Promise<ScreenModule>> = {
   school: () => import('../screens/school/SchoolScreen.svelte') as Promise<ScreenModule>,
   'school-activity': () =>
     import('../screens/school-activity/SchoolActivityScreen.svelte') as Promise<ScreenModule>,
+  campaigns: () => import('../screens/campaigns/CampaignsScreen.svelte') as Promise<ScreenModule>,
+  campaign: () => import('../screens/campaign/CampaignScreen.svelte') as Promise<ScreenModule>,
+  'campaign-report': () =>
+    import('../screens/campaign-report/CampaignReportScreen.svelte') as Promise<ScreenModule>,
   'not-found': () => import('../screens/not-found/NotFoundScreen.svelte') as Promise<ScreenModule>,
 };
 
@@ -59,6 +63,9 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   schools: ['schools', 'notices'],
   school: ['schools', 'notices'],
   'school-activity': ['schools', 'notices'],
+  campaigns: ['campaigns', 'sessions', 'notices'],
+  campaign: ['campaigns', 'notices'],
+  'campaign-report': ['campaigns', 'notices'],
 };
 
 export function screenMessageGroups(route: Route): MessageGroup[] {

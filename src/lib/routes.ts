@@ -30,6 +30,10 @@ export type Route =
   | { name: 'schools' }
   | { name: 'school'; schoolId: string }
   | { name: 'school-activity'; schoolId: string; entryId?: string }
+  /** The June action month: campaigns, one campaign (plan and log), its report. */
+  | { name: 'campaigns' }
+  | { name: 'campaign'; campaignId: string }
+  | { name: 'campaign-report'; campaignId: string }
   | { name: 'not-found' };
 
 /** Screens shown without the app's header and footer. */
@@ -45,6 +49,8 @@ const withId: Record<string, (id: string) => Route> = {
   session: (sessionId) => ({ name: 'session', sessionId }),
   school: (schoolId) => ({ name: 'school', schoolId }),
   'school-activity': (schoolId) => ({ name: 'school-activity', schoolId }),
+  campaign: (campaignId) => ({ name: 'campaign', campaignId }),
+  'campaign-report': (campaignId) => ({ name: 'campaign-report', campaignId }),
 };
 const plain = new Set([
   'profiles',
@@ -58,6 +64,7 @@ const plain = new Set([
   'run',
   'record',
   'schools',
+  'campaigns',
 ]);
 
 export function parseRoute(hash: string): Route {
@@ -104,6 +111,9 @@ export function href(route: Route): string {
       return `#/session/${encodeURIComponent(route.sessionId)}`;
     case 'school':
       return `#/school/${encodeURIComponent(route.schoolId)}`;
+    case 'campaign':
+    case 'campaign-report':
+      return `#/${route.name}/${encodeURIComponent(route.campaignId)}`;
     case 'school-activity':
       return `#/school-activity/${encodeURIComponent(route.schoolId)}${route.entryId ? `?entry=${encodeURIComponent(route.entryId)}` : ''}`;
     default:

@@ -211,6 +211,7 @@ for (const [name, viewport] of [
       '/#/help',
       '/#/settings',
       '/#/schools',
+      '/#/campaigns',
     ]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
@@ -299,6 +300,7 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
     '/#/sessions',
     '/#/plan/cong-nhan-45-phut',
     '/#/schools',
+    '/#/campaigns',
     '/#/nowhere',
   ]) {
     await page.goto(path);

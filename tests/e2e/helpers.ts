@@ -68,7 +68,7 @@ export async function createProfile(page: Page, nickname: string, group = ''): P
   await page.getByLabel('Biệt danh').fill(nickname);
   if (group) await page.getByLabel('Lớp hoặc nhóm (không bắt buộc)').fill(group);
   await page.getByRole('button', { name: 'Tạo hồ sơ' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: nickname })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: nickname, exact: true })).toBeVisible();
 }
 
 export async function openQuiz(page: Page, title: RegExp | string): Promise<void> {

@@ -9,16 +9,14 @@ import type { Unit } from '../../lib/domain/unit.schema';
 import { onOtherTabChange } from '../../lib/storage/changes';
 import type { Database } from '../../lib/storage/connection';
 import { listEntries } from '../../lib/storage/ledgerStore';
-import { StorageFullError } from '../../lib/storage/storageErrors';
+import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
 import { listUnits } from '../../lib/storage/unitStore';
-
-export type SaveFailure = 'full' | 'failed' | null;
 
 export class SchoolData {
   units = $state<Unit[]>([]);
   entries = $state<LedgerEntry[]>([]);
   loaded = $state(false);
-  failure = $state<SaveFailure>(null);
+  failure = $state<WriteFailure | null>(null);
   readonly schools = $derived(this.units.filter(isSchool));
 
   constructor(private readonly db: Database) {}
@@ -44,14 +42,8 @@ export class SchoolData {
 
   /** Runs a write, then reloads; resolves to whether it was stored. */
   async save(write: (db: Database) => Promise<unknown>): Promise<boolean> {
-    this.failure = null;
-    try {
-      await write(this.db);
-    } catch (error) {
-      console.error('Could not save', error);
-      this.failure = error instanceof StorageFullError ? 'full' : 'failed';
-      return false;
-    }
+    this.failure = await tryWrite(() => write(this.db));
+    if (this.failure) return false;
     await this.refresh();
     return true;
   }

@@ -68,6 +68,8 @@ export const campaignSchema = z
     planned: z.array(plannedActivitySchema).check(z.maxLength(campaignLimits.planned)),
     /** The report's parts the user writes. */
     narrative: z.strictObject({
+      /** The date on the report (its "ngày … tháng … năm …" line). */
+      reportDate: z.optional(z.iso.date()),
       assessment: z.optional(text(campaignLimits.narrative)),
       difficulties: z.optional(text(campaignLimits.narrative)),
       proposals: z.optional(text(campaignLimits.narrative)),

@@ -8,9 +8,16 @@ import {
   type Campaign,
   type CampaignTemplate,
   type PlannedActivity,
+  type PlannedStatus,
 } from './campaign.schema';
-import type { LedgerEntry } from './ledger.schema';
-import { isCalendarDate } from './sessionRecord';
+import {
+  campaignActivityLimits,
+  maxParticipants,
+  type CampaignActivityEntry,
+  type LedgerEntry,
+} from './ledger.schema';
+import { findUnit, isCalendarDate, parseCount } from './sessionRecord';
+import type { Unit, UnitKind } from './unit.schema';
 
 /** Past official themes of the action month (facts.md §2), offered as references with their year. */
 export const pastThemes: ReadonlyArray<{ year: number; theme: string }> = [
@@ -118,6 +125,8 @@ export function campaignTotals(campaign: Campaign, entries: readonly LedgerEntry
 export interface CampaignInput {
   year: string;
   unitName: string;
+  /** Used when the unit is new. */
+  unitKind: UnitKind;
   documentNumber: string;
   place: string;
   theme: string;
@@ -136,6 +145,7 @@ export function emptyCampaignInput(year: number): CampaignInput {
   return {
     year: String(year),
     unitName: '',
+    unitKind: 'commune',
     documentNumber: '',
     place: '',
     theme: '',
@@ -167,11 +177,66 @@ export function checkCampaignInput(input: CampaignInput): CampaignProblems {
     else if (!problems.year && field !== 'deadline' && Number(value.slice(0, 4)) !== year)
       problems[field] = 'other-year';
   }
-  if (!problems.start && !problems.end && input.end < input.start) problems.end = 'before-start';
-  if (!problems.start && !problems.end && !problems.day && !inCampaign(input.day, input))
+  const [start, end, day, deadline] = [input.start, input.end, input.day, input.deadline].map((d) =>
+    d.trim(),
+  ) as [string, string, string, string];
+  if (!problems.start && !problems.end && end < start) problems.end = 'before-start';
+  if (!problems.start && !problems.end && !problems.day && !inCampaign(day, { start, end }))
     problems.day = 'outside-campaign';
-  if (!problems.end && !problems.deadline && input.deadline < input.end) problems.deadline = 'before-end';
+  if (!problems.end && !problems.deadline && deadline < end) problems.deadline = 'before-end';
   return problems;
+}
+
+/** The campaign a checked form makes (or `existing` edited), and its issuing unit when new. */
+export function toCampaign(
+  input: CampaignInput,
+  units: readonly Unit[],
+  context: { newId: () => string; now: Date; existing?: Campaign },
+): { campaign: Campaign; created: Unit[] } {
+  const at = context.now.toISOString();
+  const name = input.unitName.trim().replace(/\s+/g, ' ');
+  const found = findUnit(name, units);
+  const created: Unit[] = found
+    ? []
+    : [{ id: context.newId(), name, kind: input.unitKind, createdAt: at, updatedAt: at }];
+  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+  const campaign: Campaign = {
+    id: context.existing?.id ?? context.newId(),
+    year: Number(input.year.trim()),
+    unitId: found?.id ?? (created[0] as Unit).id,
+    theme: input.theme.trim().replace(/\s+/g, ' '),
+    start: input.start.trim(),
+    end: input.end.trim(),
+    day: input.day.trim(),
+    deadline: input.deadline.trim(),
+    recipient: input.recipient.trim(),
+    planned: context.existing?.planned ?? [],
+    narrative: context.existing?.narrative ?? {},
+    createdAt: context.existing?.createdAt ?? at,
+    updatedAt: at,
+  };
+  const documentNumber = optional(input.documentNumber);
+  const place = optional(input.place);
+  if (documentNumber) campaign.documentNumber = documentNumber;
+  if (place) campaign.place = place;
+  return { campaign, created };
+}
+
+export function toCampaignInput(campaign: Campaign, units: readonly Unit[]): CampaignInput {
+  const unit = units.find((u) => u.id === campaign.unitId);
+  return {
+    year: String(campaign.year),
+    unitName: unit?.name ?? '',
+    unitKind: unit?.kind ?? 'commune',
+    documentNumber: campaign.documentNumber ?? '',
+    place: campaign.place ?? '',
+    theme: campaign.theme,
+    start: campaign.start,
+    end: campaign.end,
+    day: campaign.day,
+    deadline: campaign.deadline,
+    recipient: campaign.recipient,
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -221,4 +286,109 @@ export function plannedInOrder(campaign: Campaign): PlannedActivity[] {
   return [...campaign.planned].sort(
     (a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'vi'),
   );
+}
+
+// ---------------------------------------------------------------------------------------
+// Logging what happened.
+
+export interface LogInput {
+  template: CampaignTemplate | '';
+  title: string;
+  date: string;
+  participants: string;
+  banners: string;
+  leaflets: string;
+  articles: string;
+  sessions: string;
+  notes: string;
+  /** The planned activity it carries out, if any. */
+  plannedId: string;
+}
+export type LogField = Exclude<keyof LogInput, 'plannedId'>;
+export type LogProblem = CampaignProblem | 'negative' | 'whole-number' | 'too-large' | 'future';
+export type LogProblems = Partial<Record<LogField, LogProblem>>;
+
+const countFields = ['participants', 'banners', 'leaflets', 'articles', 'sessions'] as const;
+
+export function emptyLogInput(date: string, planned?: PlannedActivity): LogInput {
+  return {
+    template: planned?.template ?? '',
+    title: planned?.title ?? '',
+    date: planned?.date ?? date,
+    participants: '',
+    banners: '',
+    leaflets: '',
+    articles: '',
+    sessions: '',
+    notes: '',
+    plannedId: planned?.id ?? '',
+  };
+}
+
+/** @param today the local date: an activity is logged once it has happened */
+export function checkLogInput(input: LogInput, campaign: Campaign, today: string): LogProblems {
+  const problems: LogProblems = {};
+  if (!input.template) problems.template = 'required';
+  const title = input.title.trim();
+  if (!title) problems.title = 'required';
+  else if (title.length > campaignActivityLimits.title) problems.title = 'too-long';
+  const date = input.date.trim();
+  if (!date) problems.date = 'required';
+  else if (!isCalendarDate(date)) problems.date = 'invalid';
+  else if (!inCampaign(date, campaign)) problems.date = 'outside-campaign';
+  else if (date > today) problems.date = 'future';
+  for (const field of countFields) {
+    const value = parseCount(input[field]);
+    const max = field === 'participants' ? maxParticipants : campaignActivityLimits.count;
+    if (typeof value === 'string') problems[field] = value;
+    else if (value !== undefined && value > max) problems[field] = 'too-large';
+  }
+  if (input.notes.trim().length > campaignActivityLimits.notes) problems.notes = 'too-long';
+  return problems;
+}
+
+export function toCampaignActivityEntry(
+  input: LogInput,
+  campaign: Campaign,
+  context: { id: string; now: Date },
+): CampaignActivityEntry {
+  const at = context.now.toISOString();
+  const counted = (field: (typeof countFields)[number]) => {
+    const value = parseCount(input[field]);
+    return typeof value === 'number' ? value : undefined;
+  };
+  const entry: CampaignActivityEntry = {
+    id: context.id,
+    kind: 'campaign-activity',
+    unitId: campaign.unitId,
+    campaignId: campaign.id,
+    date: input.date.trim(),
+    activity: input.template as CampaignTemplate,
+    title: input.title.trim(),
+    participants: counted('participants') ?? 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (input.plannedId) entry.plannedId = input.plannedId;
+  for (const field of ['banners', 'leaflets', 'articles', 'sessions'] as const) {
+    const value = counted(field);
+    if (value !== undefined) entry[field] = value;
+  }
+  const notes = input.notes.trim();
+  if (notes) entry.notes = notes;
+  return entry;
+}
+
+/** The campaign with one planned activity's status changed. */
+export function withStatus(
+  campaign: Campaign,
+  plannedId: string,
+  status: PlannedStatus,
+  now: Date,
+): Campaign {
+  return {
+    ...campaign,
+    planned: campaign.planned.map((p) => (p.id === plannedId ? { ...p, status } : p)),
+    updatedAt: now.toISOString(),
+  };
 }

@@ -40,7 +40,7 @@ export const languages: readonly string[] = [
 ];
 
 export type MessageGroup =
-  'quiz' | 'progress' | 'materials' | 'help' | 'profiles' | 'notices' | 'sessions' | 'schools';
+  'quiz' | 'progress' | 'materials' | 'help' | 'profiles' | 'notices' | 'sessions' | 'schools' | 'campaigns';
 
 const storageKey = 'chung-tay.language';
 /** Groups some screen has asked for; a language switch loads them in the new language too. */

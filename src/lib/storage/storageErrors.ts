@@ -59,3 +59,17 @@ export async function writeTransaction<S extends StoreNames<ChungTayDB>[], T>(
     throw asStorageError(error);
   }
 }
+
+/** What a failed write tells the user: the device is full, or it refused for another reason. */
+export type WriteFailure = 'full' | 'failed';
+
+/** Runs a write and resolves to `null` once stored, or to the failure to show (it is logged). */
+export async function tryWrite(write: () => Promise<unknown>): Promise<WriteFailure | null> {
+  try {
+    await write();
+    return null;
+  } catch (error) {
+    console.error('Could not save', error);
+    return error instanceof StorageFullError ? 'full' : 'failed';
+  }
+}

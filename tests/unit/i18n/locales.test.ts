@@ -9,6 +9,7 @@ import { contactProblems } from '../../../src/lib/domain/contact';
 import { contactKinds } from '../../../src/lib/domain/contact.schema';
 import { segmentKinds } from '../../../src/lib/content/plan.schema';
 import { ageBands, schoolActivityKinds } from '../../../src/lib/domain/ledger.schema';
+import { campaignTemplates, plannedStatuses } from '../../../src/lib/domain/campaign.schema';
 import { schoolLevels, unitKinds } from '../../../src/lib/domain/unit.schema';
 import { saveStates } from '../../../src/features/quiz/quizPlayer.svelte';
 
@@ -210,6 +211,56 @@ describe('UI translations', () => {
         ...['negative', 'whole-number', 'too-small', 'more-than-enrolled'].map((p) => `students.${p}`),
         'deliveredBy.too-long',
         'notes.too-long',
+      ],
+      'campaigns.template': campaignTemplates,
+      'campaigns.status': plannedStatuses,
+      'campaigns.save': ['full', 'failed'],
+      'campaigns.countdown': ['day', 'dayToday', 'dayPast', 'deadline', 'deadlineToday', 'deadlinePast'],
+      // CampaignForm builds labels and help texts from its field names.
+      'campaigns.field': [
+        'year',
+        'unitName',
+        'documentNumber',
+        'place',
+        'start',
+        'end',
+        'day',
+        'deadline',
+        'recipient',
+      ],
+      'campaigns.help': ['unitName', 'documentNumber', 'place', 'recipient'],
+      // Every problem checkCampaignInput can give each field.
+      'campaigns.problem': [
+        'year.required',
+        'year.invalid',
+        ...['unitName', 'theme', 'recipient'].flatMap((f) => [`${f}.required`, `${f}.too-long`]),
+        'documentNumber.too-long',
+        'place.too-long',
+        ...['start', 'end', 'day'].flatMap((f) =>
+          ['required', 'invalid', 'other-year'].map((p) => `${f}.${p}`),
+        ),
+        'end.before-start',
+        'day.outside-campaign',
+        ...['required', 'invalid', 'before-end'].map((p) => `deadline.${p}`),
+      ],
+      'campaigns.plan.field': ['title', 'owner', 'target'],
+      'campaigns.plan.problem': ['required', 'invalid', 'too-long', 'outside-campaign'],
+      'campaigns.log.field': ['participants', 'banners', 'leaflets', 'articles', 'sessions'],
+      'campaigns.log.problem': [
+        ...['required', 'invalid', 'too-long', 'outside-campaign', 'future'],
+        ...['negative', 'whole-number', 'too-large'],
+      ],
+      'campaigns.report.field': ['assessment', 'difficulties', 'proposals'],
+      // The report's text and its annex (features/campaigns/report.ts).
+      'campaigns.doc': [
+        ...['number', 'nation', 'motto', 'dateLine', 'title', 'subtitle', 'results', 'intro', 'figures'],
+        ...['noData', 'colNumber', 'colActivity', 'colCount', 'colParticipants', 'rowSessions', 'rowSchools'],
+        ...['rowTotal', 'assessment', 'difficulties', 'proposals', 'toWrite', 'recipients', 'recipientMain'],
+        ...['recipientArchive', 'signature', 'signatureHint'],
+      ],
+      'campaigns.annex': [
+        ...['summarySheet', 'detailSheet', 'noData', 'date', 'kind', 'title', 'participants', 'banners'],
+        ...['leaflets', 'articles', 'sessions', 'session', 'sessionTitle', 'school', 'schoolTitle'],
       ],
       // The headers and words of the coverage export (coverageExport.ts).
       'schools.export': [

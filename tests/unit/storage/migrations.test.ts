@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { attemptSchema } from '../../../src/lib/domain/attempt.schema';
+import { campaignTotals } from '../../../src/lib/domain/campaign';
 import { campaignSchema } from '../../../src/lib/domain/campaign.schema';
 import { contactSchema } from '../../../src/lib/domain/contact.schema';
 import { ledgerEntrySchema } from '../../../src/lib/domain/ledger.schema';
@@ -145,6 +146,34 @@ describe('storage migrations', () => {
       classesReached: 2,
       enrolled: 79,
       studentsReached: 76,
+    });
+    db.close();
+  });
+
+  test('Version 5 data reads through the app: the campaign and its activity', async () => {
+    const db = await openDatabase({ factory: await databaseFromFixture(5) });
+    const [campaign, ...more] = (await db.getAll('campaigns')).map((record) => campaignSchema.parse(record));
+    expect(more).toEqual([]);
+    if (!campaign) throw new Error('no campaign');
+    expect(campaign).toMatchObject({ year: 2027, start: '2027-06-01', end: '2027-06-30', day: '2027-06-26' });
+    expect(campaign.planned.map((p) => p.status)).toEqual(['done', 'planned']);
+    const entries = await listEntries(db);
+    expect(entries.map((e) => e.kind).sort()).toEqual(['campaign-activity', 'school-activity', 'session']);
+    // The session of 2026-06-10 and the school activity of 2026-10-12 are outside the 2027
+    // campaign: only the launch of 2027-06-02 counts.
+    expect(campaignTotals(campaign, entries)).toMatchObject({
+      sessions: 0,
+      schoolActivities: 0,
+      campaignActivities: 1,
+      participants: 320,
+      sessionParticipants: 0,
+      students: 0,
+      banners: 12,
+      leaflets: 500,
+      articles: 0,
+      sessionsHeld: 0,
+      byTemplate: { launch: { activities: 1, participants: 320 } },
+      empty: false,
     });
     db.close();
   });
