@@ -64,7 +64,7 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   school: ['schools', 'notices'],
   'school-activity': ['schools', 'notices'],
   campaigns: ['campaigns', 'sessions', 'notices'],
-  campaign: ['campaigns', 'notices'],
+  campaign: ['campaigns', 'sessions', 'notices'],
   'campaign-report': ['campaigns', 'notices'],
 };
 

@@ -239,6 +239,17 @@ test('A campaign prepared in advance, with nothing logged, reports that it has n
   await page.getByLabel('Gửi đến *').fill('Phòng Giáo dục và Đào tạo');
   await page.getByRole('button', { name: 'Lập Tháng hành động' }).click();
   await expect(page.getByText('Tháng hành động chưa bắt đầu: đây là lúc lập kế hoạch.')).toBeVisible();
+  // The deadline is editable; one before the campaign ends is refused.
+  await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+  await page.getByLabel('Hạn gửi báo cáo *').fill('2028-06-20');
+  await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+  await expect(
+    page.getByText('Hạn gửi báo cáo không thể trước ngày kết thúc Tháng hành động.'),
+  ).toBeVisible();
+  await page.getByLabel('Hạn gửi báo cáo *').fill('2028-07-03');
+  await page.getByRole('button', { name: 'Lưu thông tin' }).click();
+  // 15/11/2027 → 03/07/2028: 30 + 31 + 31 + 29 + 31 + 30 + 31 + 18 days.
+  await expect(page.getByText('Còn 231 ngày đến hạn gửi báo cáo')).toBeVisible();
   await expect(
     page.getByText('Chưa có hoạt động nào được ghi nhận trong thời gian Tháng hành động.'),
   ).toBeVisible();
