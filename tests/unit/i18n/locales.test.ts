@@ -12,6 +12,7 @@ import { ageBands, schoolActivityKinds } from '../../../src/lib/domain/ledger.sc
 import { campaignTemplates, plannedStatuses } from '../../../src/lib/domain/campaign.schema';
 import { schoolLevels, unitKinds } from '../../../src/lib/domain/unit.schema';
 import { saveStates } from '../../../src/features/quiz/quizPlayer.svelte';
+import { storeSchemas } from '../../../src/lib/storage/backup';
 
 const localesDir = join(import.meta.dirname, '../../../src/lib/i18n/locales');
 const srcDir = join(import.meta.dirname, '../../../src');
@@ -212,6 +213,9 @@ describe('UI translations', () => {
         'deliveredBy.too-long',
         'notes.too-long',
       ],
+      'backup.problem': ['no-file', 'not-json', 'not-backup', 'newer', 'bad-records'],
+      'backup.store': Object.keys(storeSchemas),
+      'backup.failure': ['full', 'failed'],
       'campaigns.template': campaignTemplates,
       'campaigns.status': plannedStatuses,
       'campaigns.save': ['full', 'failed'],
