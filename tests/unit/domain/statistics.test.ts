@@ -1,0 +1,149 @@
+import { describe, expect, test } from 'vitest';
+import type { Attempt } from '../../../src/lib/domain/attempt.schema';
+import { ledgerEntrySchema, type LedgerEntry } from '../../../src/lib/domain/ledger.schema';
+import {
+  filterAttempts,
+  filterEntries,
+  isWithin,
+  keyFigures,
+  noFilter,
+  participantsByAudience,
+  participantsByMonth,
+  participantsByUnit,
+} from '../../../src/lib/domain/statistics';
+import type { Unit } from '../../../src/lib/domain/unit.schema';
+
+const at = '2027-01-01T00:00:00.000Z';
+const id = () => crypto.randomUUID();
+const unit = (name: string, parentId?: string): Unit => ({
+  id: id(),
+  name,
+  kind: 'other',
+  ...(parentId ? { parentId } : {}),
+  createdAt: at,
+  updatedAt: at,
+});
+// KCN Quang Châu ⊃ Công ty May Minh Anh; Phường Võ Cường ⊃ Trường THCS Võ Cường.
+const zone = unit('KCN Quang Châu');
+const company = unit('Công ty TNHH May Minh Anh', zone.id);
+const ward = unit('Phường Võ Cường');
+const school = unit('Trường THCS Võ Cường', ward.id);
+const units = [zone, company, ward, school];
+
+const check = (right: number, wrong: number) => [
+  { questionId: 'law-01', correct: ['a'], tallies: { a: right, b: wrong } },
+];
+function session(date: string, participants: number, women: number, extra: object = {}): LedgerEntry {
+  return ledgerEntrySchema.parse({
+    id: id(),
+    kind: 'session',
+    unitId: company.id,
+    date,
+    audience: 'workers',
+    participants,
+    women,
+    durationMinutes: 45,
+    topics: [],
+    materials: [],
+    createdAt: at,
+    updatedAt: at,
+    ...extra,
+  });
+}
+const classId = id();
+const schoolActivity = (date: string, students: number): LedgerEntry =>
+  ledgerEntrySchema.parse({
+    id: id(),
+    kind: 'school-activity',
+    unitId: school.id,
+    date,
+    activity: 'talk',
+    audience: 'thcs',
+    classes: [{ unitId: classId, students }],
+    participants: students,
+    topics: [],
+    materials: [],
+    createdAt: at,
+    updatedAt: at,
+  });
+
+const entries = [
+  session('2027-03-10', 40, 25, { check: { before: check(10, 30), after: check(30, 10) } }),
+  session('2027-05-02', 30, 10),
+  schoolActivity('2027-03-20', 120),
+  schoolActivity('2027-06-01', 80),
+];
+
+describe('Statistics', () => {
+  test('A unit counts with everything under it, and a loop in the tree does not hang', () => {
+    const byId = new Map(units.map((u) => [u.id, u]));
+    expect(isWithin(company.id, zone.id, byId)).toBe(true);
+    expect(isWithin(zone.id, company.id, byId)).toBe(false);
+    const a = unit('A');
+    const b = { ...unit('B', a.id) };
+    const loop = new Map([
+      [a.id, { ...a, parentId: b.id }],
+      [b.id, b],
+    ]);
+    expect(isWithin(a.id, zone.id, loop)).toBe(false);
+  });
+
+  test('Filters by period (both days included), unit subtree, audience and kind', () => {
+    expect(filterEntries(entries, noFilter, units)).toHaveLength(4);
+    expect(filterEntries(entries, { ...noFilter, from: '2027-03-20', to: '2027-05-02' }, units)).toHaveLength(
+      2,
+    );
+    expect(filterEntries(entries, { ...noFilter, unitId: zone.id }, units).map((e) => e.kind)).toEqual([
+      'session',
+      'session',
+    ]);
+    expect(filterEntries(entries, { ...noFilter, audience: 'thcs' }, units)).toHaveLength(2);
+    expect(
+      filterEntries(entries, { ...noFilter, kind: 'school-activity', unitId: ward.id }, units),
+    ).toHaveLength(2);
+  });
+
+  test('Key figures add people of every kind, women of sessions, students of schools, and the check before and after', () => {
+    const attempts = [
+      { finishedAt: '2027-03-01T02:00:00.000Z', answers: [{ correct: true }, { correct: false }] },
+      { finishedAt: '2027-04-01T02:00:00.000Z', answers: [{ correct: true }, { correct: true }] },
+    ] as unknown as Attempt[];
+    const figures = keyFigures(entries, attempts);
+    // 40 + 30 + 120 + 80 = 270 people; women 25 + 10; students 200; scores ½ and 1 → 0.75.
+    expect(figures).toMatchObject({
+      records: 4,
+      sessions: 2,
+      participants: 270,
+      women: 35,
+      students: 200,
+      attempts: 2,
+    });
+    expect(figures.averageScore).toBe(0.75);
+    // The check: 10 of 40 right before, 30 of 40 after: +50 points.
+    expect(figures.check.before.share).toBe(0.25);
+    expect(figures.check.after.share).toBe(0.75);
+    expect(figures.check.change).toBe(0.5);
+    expect(keyFigures([], []).averageScore).toBeNull();
+    expect(filterAttempts(attempts, { from: '2027-03-15', to: '' })).toHaveLength(1);
+  });
+
+  test('Participants per month include the empty months between, by audience, and by the units under a parent', () => {
+    expect(participantsByMonth(entries)).toEqual([
+      { month: '2027-03', participants: 160 },
+      { month: '2027-04', participants: 0 },
+      { month: '2027-05', participants: 30 },
+      { month: '2027-06', participants: 80 },
+    ]);
+    expect(participantsByAudience(entries)).toEqual([
+      { audience: 'workers', participants: 70 },
+      { audience: 'thcs', participants: 200 },
+    ]);
+    expect(participantsByUnit(entries, units)).toEqual([
+      { unitId: ward.id, participants: 200, records: 2 },
+      { unitId: zone.id, participants: 70, records: 2 },
+    ]);
+    expect(participantsByUnit(entries, units, zone.id)).toEqual([
+      { unitId: company.id, participants: 70, records: 2 },
+    ]);
+  });
+});
