@@ -1,58 +1,19 @@
-/**
- * What the campaign screens read: the campaigns, the units and the ledger, reloaded after
- * this tab writes and when another tab changes them; a save that reports failure in the
- * user's terms while the form keeps what was typed.
- */
+/** What the campaign screens read: the units and the ledger (`LedgerData`), and the campaigns. */
 import type { Campaign } from '../../lib/domain/campaign.schema';
-import type { LedgerEntry } from '../../lib/domain/ledger.schema';
-import type { Unit } from '../../lib/domain/unit.schema';
 import { listCampaigns } from '../../lib/storage/campaignStore';
-import { onOtherTabChange } from '../../lib/storage/changes';
-import type { Database } from '../../lib/storage/connection';
-import { listEntries } from '../../lib/storage/ledgerStore';
-import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
-import { listUnits } from '../../lib/storage/unitStore';
+import type { DataStoreName } from '../../lib/storage/schema';
+import { LedgerData } from '../ledger/ledgerData.svelte';
 
-export class CampaignData {
+export class CampaignData extends LedgerData {
   campaigns = $state<Campaign[]>([]);
-  units = $state<Unit[]>([]);
-  entries = $state<LedgerEntry[]>([]);
-  loaded = $state(false);
-  failure = $state<WriteFailure | null>(null);
+  protected override readonly watched: readonly DataStoreName[] = ['units', 'ledger', 'campaigns'];
 
-  constructor(private readonly db: Database) {}
-
-  async refresh(): Promise<void> {
-    const [campaigns, units, entries] = await Promise.all([
-      listCampaigns(this.db),
-      listUnits(this.db),
-      listEntries(this.db),
-    ]);
+  protected override async load(): Promise<void> {
+    const [, campaigns] = await Promise.all([super.load(), listCampaigns(this.db)]);
     this.campaigns = campaigns;
-    this.units = units;
-    this.entries = entries;
-    this.loaded = true;
-  }
-
-  watch(): () => void {
-    void this.refresh();
-    return onOtherTabChange((store) => {
-      if (store === 'campaigns' || store === 'units' || store === 'ledger') void this.refresh();
-    });
   }
 
   campaign(id: string): Campaign | undefined {
     return this.campaigns.find((c) => c.id === id);
-  }
-
-  unitName(id: string): string {
-    return this.units.find((u) => u.id === id)?.name ?? '';
-  }
-
-  async save(write: (db: Database) => Promise<unknown>): Promise<boolean> {
-    this.failure = await tryWrite(() => write(this.db));
-    if (this.failure) return false;
-    await this.refresh();
-    return true;
   }
 }

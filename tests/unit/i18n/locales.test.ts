@@ -167,6 +167,8 @@ describe('UI translations', () => {
         'notes.too-long',
       ],
       'schools.level': schoolLevels,
+      // The activity form's choice lists.
+      'schools.activity.field': ['topics', 'materials'],
       'schools.activityKind': schoolActivityKinds,
       'schools.save': ['full', 'failed'],
       // What removeClass did.

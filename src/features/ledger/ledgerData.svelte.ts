@@ -1,0 +1,57 @@
+/**
+ * What the screens over the participation ledger read (schools, the action month): every
+ * unit and the ledger, loaded together and reloaded after this tab writes and when another
+ * tab changes them, and a save that reports failure in the user's terms (a full disk, or
+ * any other refusal) while the form keeps what was typed. Areas extend it with their stores.
+ */
+import type { LedgerEntry } from '../../lib/domain/ledger.schema';
+import type { Unit } from '../../lib/domain/unit.schema';
+import { onOtherTabChange } from '../../lib/storage/changes';
+import type { Database } from '../../lib/storage/connection';
+import { listEntries } from '../../lib/storage/ledgerStore';
+import type { DataStoreName } from '../../lib/storage/schema';
+import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
+import { listUnits } from '../../lib/storage/unitStore';
+
+export class LedgerData {
+  units = $state<Unit[]>([]);
+  entries = $state<LedgerEntry[]>([]);
+  loaded = $state(false);
+  failure = $state<WriteFailure | null>(null);
+  /** The stores whose changes in another tab reload this. */
+  protected readonly watched: readonly DataStoreName[] = ['units', 'ledger'];
+
+  constructor(protected readonly db: Database) {}
+
+  /** Reads what this shows; a subclass adds its own stores. */
+  protected async load(): Promise<void> {
+    const [units, entries] = await Promise.all([listUnits(this.db), listEntries(this.db)]);
+    this.units = units;
+    this.entries = entries;
+  }
+
+  async refresh(): Promise<void> {
+    await this.load();
+    this.loaded = true;
+  }
+
+  /** Loads now and whenever another tab changes what this shows; returns the unsubscribe. */
+  watch(): () => void {
+    void this.refresh();
+    return onOtherTabChange((store) => {
+      if (this.watched.includes(store)) void this.refresh();
+    });
+  }
+
+  unitName(id: string): string {
+    return this.units.find((u) => u.id === id)?.name ?? '';
+  }
+
+  /** Runs a write, then reloads; resolves to whether it was stored. */
+  async save(write: (db: Database) => Promise<unknown>): Promise<boolean> {
+    this.failure = await tryWrite(() => write(this.db));
+    if (this.failure) return false;
+    await this.refresh();
+    return true;
+  }
+}
