@@ -38,6 +38,9 @@ const modules: Record<Route['name'], () => Promise<ScreenModule>> = {
   campaign: () => import('../screens/campaign/CampaignScreen.svelte') as Promise<ScreenModule>,
   'campaign-report': () =>
     import('../screens/campaign-report/CampaignReportScreen.svelte') as Promise<ScreenModule>,
+  statistics: () => import('../screens/statistics/StatisticsScreen.svelte') as Promise<ScreenModule>,
+  rollups: () => import('../screens/rollups/RollupsScreen.svelte') as Promise<ScreenModule>,
+  rollup: () => import('../screens/rollup/RollupScreen.svelte') as Promise<ScreenModule>,
   'not-found': () => import('../screens/not-found/NotFoundScreen.svelte') as Promise<ScreenModule>,
 };
 
@@ -66,6 +69,9 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   campaigns: ['campaigns', 'sessions', 'notices'],
   campaign: ['campaigns', 'sessions', 'notices'],
   'campaign-report': ['campaigns', 'notices'],
+  statistics: ['statistics', 'schools', 'notices'],
+  rollups: ['statistics', 'notices'],
+  rollup: ['statistics', 'notices'],
 };
 
 export function screenMessageGroups(route: Route): MessageGroup[] {

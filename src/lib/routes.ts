@@ -34,6 +34,10 @@ export type Route =
   | { name: 'campaigns' }
   | { name: 'campaign'; campaignId: string }
   | { name: 'campaign-report'; campaignId: string }
+  /** Participation statistics and their exports; roll-up rounds of many units' files, and one round. */
+  | { name: 'statistics' }
+  | { name: 'rollups' }
+  | { name: 'rollup'; rollupId: string }
   | { name: 'not-found' };
 
 /** Screens shown without the app's header and footer. */
@@ -51,6 +55,7 @@ const withId: Record<string, (id: string) => Route> = {
   'school-activity': (schoolId) => ({ name: 'school-activity', schoolId }),
   campaign: (campaignId) => ({ name: 'campaign', campaignId }),
   'campaign-report': (campaignId) => ({ name: 'campaign-report', campaignId }),
+  rollup: (rollupId) => ({ name: 'rollup', rollupId }),
 };
 const plain = new Set([
   'profiles',
@@ -65,6 +70,8 @@ const plain = new Set([
   'record',
   'schools',
   'campaigns',
+  'statistics',
+  'rollups',
 ]);
 
 export function parseRoute(hash: string): Route {
@@ -114,6 +121,8 @@ export function href(route: Route): string {
     case 'campaign':
     case 'campaign-report':
       return `#/${route.name}/${encodeURIComponent(route.campaignId)}`;
+    case 'rollup':
+      return `#/rollup/${encodeURIComponent(route.rollupId)}`;
     case 'school-activity':
       return `#/school-activity/${encodeURIComponent(route.schoolId)}${route.entryId ? `?entry=${encodeURIComponent(route.entryId)}` : ''}`;
     default:

@@ -14,8 +14,10 @@ import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
 import { listUnits } from '../../lib/storage/unitStore';
 
 export class LedgerData {
-  units = $state<Unit[]>([]);
-  entries = $state<LedgerEntry[]>([]);
+  // Raw: replaced whole on every load, never changed in place, and a device may hold
+  // 100,000 records, which deep proxies would slow down for every reader.
+  units = $state.raw<Unit[]>([]);
+  entries = $state.raw<LedgerEntry[]>([]);
   loaded = $state(false);
   failure = $state<WriteFailure | null>(null);
   /** The stores whose changes in another tab reload this. */

@@ -14,6 +14,7 @@ import {
   inSchoolYear,
   type Coverage,
   type CoverageClass,
+  type CoverageFigures,
   type RangeProblem,
   type Reach,
 } from './coverage';
@@ -25,6 +26,7 @@ import {
   type SchoolActivityKind,
 } from './ledger.schema';
 import { isCalendarDate, parseCount, sameName } from './sessionRecord';
+import { isWithin } from './statistics';
 import {
   classNameMaxLength,
   gradeMaxLength,
@@ -435,4 +437,39 @@ export function toActivityInput(entry: SchoolActivityEntry): ActivityInput {
     deliveredBy: entry.deliveredBy ?? '',
     notes: entry.notes ?? '',
   };
+}
+
+/**
+ * The coverage of every school under `unitId` (all schools when empty), each for its school
+ * year that contains `day` (else its latest), and their sum: the school figures of the
+ * statistics screen, against the same 100% target.
+ */
+export function schoolsCoverage(
+  units: readonly Unit[],
+  entries: readonly LedgerEntry[],
+  unitId: string,
+  day: string,
+): { schools: Array<{ school: School; coverage: CoverageFigures }>; total: CoverageFigures } {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const schools = units
+    .filter(isSchool)
+    .filter((school) => !unitId || isWithin(school.id, unitId, byId))
+    .map((school) => ({
+      school,
+      coverage: schoolCoverage(school, currentYear(school, day), units, entries).school,
+    }))
+    .sort((a, b) => compareNames(a.school.name, b.school.name));
+  const sum = (key: 'classes' | 'classesReached' | 'enrolled' | 'studentsReached') =>
+    schools.reduce((total, row) => total + row.coverage[key], 0);
+  const classes = sum('classes');
+  const enrolled = sum('enrolled');
+  const total: CoverageFigures = {
+    classes,
+    classesReached: sum('classesReached'),
+    enrolled,
+    studentsReached: sum('studentsReached'),
+    classShare: classes > 0 ? sum('classesReached') / classes : null,
+    studentShare: enrolled > 0 ? sum('studentsReached') / enrolled : null,
+  };
+  return { schools, total };
 }

@@ -175,3 +175,52 @@ export function participantsByUnit(
   }
   return [...rows.values()].sort((a, b) => b.participants - a.participants);
 }
+
+/** Score bands of the quiz attempts, in percent of questions right (the last band includes 100). */
+export const scoreBands = [
+  [0, 20],
+  [20, 40],
+  [40, 60],
+  [60, 80],
+  [80, 100],
+] as const;
+
+/** How many attempts scored in each band. */
+export function scoreDistribution(
+  attempts: readonly Attempt[],
+): Array<{ from: number; to: number; attempts: number }> {
+  const rows = scoreBands.map(([from, to]) => ({ from, to, attempts: 0 }));
+  for (const attempt of attempts) {
+    const { correct, total } = attemptScore(attempt);
+    if (total === 0) continue;
+    const percent = (correct / total) * 100;
+    const band = rows.findIndex((row, i) => percent < row.to || i === rows.length - 1);
+    (rows[band] as { attempts: number }).attempts++;
+  }
+  return rows;
+}
+
+/** Units in tree order (each parent before its children, names in Vietnamese order), with their depth. */
+export function unitTree(units: readonly Unit[]): Array<{ unit: Unit; depth: number }> {
+  const ids = new Set(units.map((u) => u.id));
+  const children = new Map<string, Unit[]>();
+  for (const unit of units) {
+    const parent = unit.parentId && ids.has(unit.parentId) ? unit.parentId : '';
+    children.set(parent, [...(children.get(parent) ?? []), unit]);
+  }
+  const out: Array<{ unit: Unit; depth: number }> = [];
+  const seen = new Set<string>();
+  const walk = (parent: string, depth: number) => {
+    const list = (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    for (const unit of list) {
+      if (seen.has(unit.id)) continue;
+      seen.add(unit.id);
+      out.push({ unit, depth });
+      walk(unit.id, depth + 1);
+    }
+  };
+  walk('', 0);
+  // Units caught in a parent loop have no root: list them last rather than lose them.
+  for (const unit of units) if (!seen.has(unit.id)) out.push({ unit, depth: 0 });
+  return out;
+}

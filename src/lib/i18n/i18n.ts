@@ -40,7 +40,16 @@ export const languages: readonly string[] = [
 ];
 
 export type MessageGroup =
-  'quiz' | 'progress' | 'materials' | 'help' | 'profiles' | 'notices' | 'sessions' | 'schools' | 'campaigns';
+  | 'quiz'
+  | 'progress'
+  | 'materials'
+  | 'help'
+  | 'profiles'
+  | 'notices'
+  | 'sessions'
+  | 'schools'
+  | 'campaigns'
+  | 'statistics';
 
 const storageKey = 'chung-tay.language';
 /** Groups some screen has asked for; a language switch loads them in the new language too. */

@@ -93,3 +93,8 @@ export async function saveFinishedAttempt(db: Database, attempt: Attempt): Promi
   announceChange('attempts');
   announceChange('sessions');
 }
+
+/** Every learner's attempts on this device (the statistics count them all). */
+export async function listAllAttempts(db: Database): Promise<Attempt[]> {
+  return getAllParsed(db, 'attempts', attemptSchema);
+}

@@ -15,6 +15,7 @@ import { profileSchema } from '../domain/profile.schema';
 import { progressSchema } from '../domain/progress.schema';
 import { quizSessionSchema } from '../domain/quizSession.schema';
 import { sessionDraftSchema } from '../domain/sessionDraft.schema';
+import { rollupSchema } from '../domain/rollup';
 import { unitSchema } from '../domain/unit.schema';
 import { announceChange } from './changes';
 import type { Database } from './connection';
@@ -36,6 +37,7 @@ export const storeSchemas: Record<DataStoreName, z.ZodMiniType> = {
   ledger: ledgerEntrySchema,
   drafts: sessionDraftSchema,
   campaigns: campaignSchema,
+  rollups: rollupSchema,
 };
 const storeNames = Object.keys(storeSchemas) as DataStoreName[];
 

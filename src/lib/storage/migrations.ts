@@ -67,6 +67,13 @@ export const migrations: readonly Migration[] = [
       campaigns.createIndex('byYear', 'year');
     },
   },
+  {
+    version: 6,
+    name: 'reporting rounds of a roll-up (the files each received)',
+    upgrade(db) {
+      db.createObjectStore('rollups', { keyPath: 'id' });
+    },
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -10,6 +10,7 @@ import type { Contact } from '../domain/contact.schema';
 import type { LedgerEntry } from '../domain/ledger.schema';
 import type { Profile } from '../domain/profile.schema';
 import type { Progress } from '../domain/progress.schema';
+import type { Rollup } from '../domain/rollup';
 import type { QuizSession } from '../domain/quizSession.schema';
 import type { SessionDraft } from '../domain/sessionDraft.schema';
 import type { Unit } from '../domain/unit.schema';
@@ -58,6 +59,8 @@ export interface ChungTayDB extends DBSchema {
   };
   /** June action-month campaigns, one per unit and year, indexed by year (since version 5). */
   campaigns: { key: string; value: Campaign; indexes: { byYear: number } };
+  /** Reporting rounds of a roll-up, with the files each accepted (since version 6). */
+  rollups: { key: string; value: Rollup };
   /** Work in progress that must survive a closed tab, by key (`session`) (since version 3). */
   drafts: { key: string; value: SessionDraft };
   quarantine: { key: number; value: QuarantinedRecord };

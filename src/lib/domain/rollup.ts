@@ -1,0 +1,275 @@
+/**
+ * Rolling up many units' files: a reporting round (kỳ báo cáo) names the period, the
+ * deadline and the units expected to send; each file received is checked whole
+ * (`exchange.ts`) and its records and units merge into the device's by id — a record not
+ * seen before is added, a newer edit (later `updatedAt`) replaces the older one, the same or
+ * an older one changes nothing — so importing a file again leaves the data as it was. The
+ * round keeps a line per file accepted, from which the reporting status is read.
+ */
+import * as z from 'zod/mini';
+import type { LedgerEntry } from './ledger.schema';
+import { isCalendarDate, sameName } from './sessionRecord';
+import { filterEntries, keyFigures, participantsByUnit, type KeyFigures } from './statistics';
+import type { Unit } from './unit.schema';
+
+export const rollupLimits = { name: 160, unitName: 120, expected: 500, files: 5000 } as const;
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+/** A file accepted into a round. */
+export const receivedFileSchema = z.strictObject({
+  /** SHA-256 of the file's bytes, hex: the same file twice is refused. */
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  fileName: z.string().check(z.maxLength(260)),
+  unitId: z.uuid(),
+  unitName: text(rollupLimits.unitName),
+  exportedAt: z.iso.datetime(),
+  importedAt: z.iso.datetime(),
+  records: z.int().check(z.minimum(0)),
+  added: z.int().check(z.minimum(0)),
+  replaced: z.int().check(z.minimum(0)),
+});
+export type ReceivedFile = z.infer<typeof receivedFileSchema>;
+
+export const rollupSchema = z
+  .strictObject({
+    id: z.uuid(),
+    name: text(rollupLimits.name),
+    /** The period reported on, both days included. */
+    from: z.iso.date(),
+    to: z.iso.date(),
+    /** The last day a file counts as on time. */
+    deadline: z.iso.date(),
+    /** The units expected to send, by name as the receiver knows them. */
+    expected: z.array(text(rollupLimits.unitName)).check(z.maxLength(rollupLimits.expected)),
+    files: z.array(receivedFileSchema).check(z.maxLength(rollupLimits.files)),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .check(z.refine((r) => r.from <= r.to, { message: 'period ends before it starts', path: ['to'] }));
+export type Rollup = z.infer<typeof rollupSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Merging.
+
+export interface Dated {
+  id: string;
+  updatedAt: string;
+}
+
+export interface MergePlan<T extends Dated> {
+  /** What to write: new records and newer edits. */
+  writes: T[];
+  added: number;
+  replaced: number;
+  /** The same edit already here, or an older one: nothing to do. */
+  unchanged: number;
+}
+
+/**
+ * Which incoming records change the device: those it lacks and those edited later than its
+ * copy. Within one batch the latest edit of an id wins, so the order files come in does not
+ * matter.
+ */
+export function planMerge<T extends Dated>(
+  existing: ReadonlyMap<string, Dated>,
+  incoming: readonly T[],
+): MergePlan<T> {
+  const latest = new Map<string, T>();
+  for (const record of incoming) {
+    const seen = latest.get(record.id);
+    if (!seen || record.updatedAt > seen.updatedAt) latest.set(record.id, record);
+  }
+  const writes: T[] = [];
+  let added = 0;
+  let replaced = 0;
+  for (const record of latest.values()) {
+    const here = existing.get(record.id);
+    if (!here) added++;
+    else if (record.updatedAt > here.updatedAt) replaced++;
+    else continue;
+    writes.push(record);
+  }
+  return { writes, added, replaced, unchanged: incoming.length - added - replaced };
+}
+
+// ---------------------------------------------------------------------------------------
+// The reporting status.
+
+/** A file's local day of export (YYYY-MM-DD): what "sent by the deadline" is judged on. */
+export function exportDay(exportedAt: string): string {
+  const d = new Date(exportedAt);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export type ReportingState = 'on-time' | 'late' | 'missing';
+
+export interface ReportingRow {
+  name: string;
+  state: ReportingState;
+  /** The first file it sent (the one that settles on time or late), if any. */
+  first?: ReceivedFile;
+  files: number;
+  /** The sending unit's id, when a file came. */
+  unitId?: string;
+}
+
+export interface ReportingStatus {
+  rows: ReportingRow[];
+  /** Files from units that are not on the expected list. */
+  unexpected: ReportingRow[];
+  counts: Record<ReportingState, number>;
+}
+
+/** Which expected units sent a file, on time (exported by the deadline) or late, and which did not. */
+export function reportingStatus(round: Pick<Rollup, 'expected' | 'files' | 'deadline'>): ReportingStatus {
+  const sorted = [...round.files].sort((a, b) => a.exportedAt.localeCompare(b.exportedAt));
+  const rowFor = (name: string, files: ReceivedFile[]): ReportingRow => {
+    const first = files[0];
+    if (!first) return { name, state: 'missing', files: 0 };
+    return {
+      name,
+      state: exportDay(first.exportedAt) <= round.deadline ? 'on-time' : 'late',
+      first,
+      files: files.length,
+      unitId: first.unitId,
+    };
+  };
+  const matched = new Set<ReceivedFile>();
+  const rows = round.expected.map((name) => {
+    const files = sorted.filter((f) => sameName(f.unitName, name));
+    files.forEach((f) => matched.add(f));
+    return rowFor(name, files);
+  });
+  const others = new Map<string, ReceivedFile[]>();
+  for (const file of sorted)
+    if (!matched.has(file)) others.set(file.unitId, [...(others.get(file.unitId) ?? []), file]);
+  const unexpected = [...others.values()].map((files) => rowFor((files[0] as ReceivedFile).unitName, files));
+  const counts = { 'on-time': 0, late: 0, missing: 0 };
+  for (const row of rows) counts[row.state]++;
+  return { rows, unexpected, counts };
+}
+
+// ---------------------------------------------------------------------------------------
+// Totals per unit.
+
+export interface UnitTotals {
+  unitId: string;
+  name: string;
+  figures: KeyFigures;
+  /** Its child units (each with everything under it), the most people first. */
+  children: Array<{ unitId: string; name: string; participants: number; records: number }>;
+}
+
+/**
+ * The period's totals of each unit that sent a file, and of its child units, and the grand
+ * total: every record under any sender, counted once even when one sender's unit lies
+ * under another's.
+ */
+export function rollupTotals(
+  round: Pick<Rollup, 'files' | 'from' | 'to'>,
+  entries: readonly LedgerEntry[],
+  units: readonly Unit[],
+): { senders: UnitTotals[]; total: KeyFigures } {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const senderIds = [...new Set(round.files.map((f) => f.unitId))];
+  const counted = new Map<string, LedgerEntry>();
+  const senders = senderIds.map((unitId) => {
+    const mine = filterEntries(
+      entries,
+      { from: round.from, to: round.to, unitId, audience: '', kind: '' },
+      units,
+    );
+    for (const e of mine) counted.set(e.id, e);
+    return {
+      unitId,
+      name: names.get(unitId) ?? round.files.find((f) => f.unitId === unitId)?.unitName ?? '',
+      figures: keyFigures(mine, []),
+      children: participantsByUnit(mine, units, unitId)
+        .filter((row) => row.unitId !== unitId)
+        .map((row) => ({ ...row, name: names.get(row.unitId) ?? '' })),
+    };
+  });
+  senders.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return { senders, total: keyFigures([...counted.values()], []) };
+}
+
+// ---------------------------------------------------------------------------------------
+// The round's form.
+
+export interface RollupInput {
+  name: string;
+  from: string;
+  to: string;
+  deadline: string;
+  /** The expected units, one name per line (pasted from a list or typed). */
+  expected: string;
+}
+export type RollupField = keyof RollupInput;
+export type RollupProblem = 'required' | 'invalid' | 'too-long' | 'before-start' | 'before-end' | 'too-many';
+export type RollupProblems = Partial<Record<RollupField, RollupProblem>>;
+
+/** The expected names of the form, trimmed, each once (the first spelling kept). */
+export function expectedNames(text: string): string[] {
+  const names: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const name = line.trim().replace(/\s+/g, ' ');
+    if (name && !names.some((n) => sameName(n, name))) names.push(name);
+  }
+  return names;
+}
+
+export function emptyRollupInput(today: string): RollupInput {
+  // The first half of this year, due on 1 July: a common reporting round.
+  const year = today.slice(0, 4);
+  return { name: '', from: `${year}-01-01`, to: `${year}-06-30`, deadline: `${year}-07-01`, expected: '' };
+}
+
+export function checkRollupInput(input: RollupInput): RollupProblems {
+  const problems: RollupProblems = {};
+  const name = input.name.trim();
+  if (!name) problems.name = 'required';
+  else if (name.length > rollupLimits.name) problems.name = 'too-long';
+  for (const field of ['from', 'to', 'deadline'] as const) {
+    const value = input[field].trim();
+    if (!value) problems[field] = 'required';
+    else if (!isCalendarDate(value)) problems[field] = 'invalid';
+  }
+  if (!problems.from && !problems.to && input.to.trim() < input.from.trim()) problems.to = 'before-start';
+  if (!problems.to && !problems.deadline && input.deadline.trim() < input.to.trim())
+    problems.deadline = 'before-end';
+  const names = expectedNames(input.expected);
+  if (names.length > rollupLimits.expected) problems.expected = 'too-many';
+  else if (names.some((n) => n.length > rollupLimits.unitName)) problems.expected = 'too-long';
+  return problems;
+}
+
+/** The round a checked form makes, or `existing` with the form's changes (its files kept). */
+export function toRollup(
+  input: RollupInput,
+  context: { newId: () => string; now: Date; existing?: Rollup },
+): Rollup {
+  const at = context.now.toISOString();
+  return {
+    id: context.existing?.id ?? context.newId(),
+    name: input.name.trim().replace(/\s+/g, ' '),
+    from: input.from.trim(),
+    to: input.to.trim(),
+    deadline: input.deadline.trim(),
+    expected: expectedNames(input.expected),
+    files: context.existing?.files ?? [],
+    createdAt: context.existing?.createdAt ?? at,
+    updatedAt: at,
+  };
+}
+
+export function toRollupInput(round: Rollup): RollupInput {
+  return {
+    name: round.name,
+    from: round.from,
+    to: round.to,
+    deadline: round.deadline,
+    expected: round.expected.join('\n'),
+  };
+}

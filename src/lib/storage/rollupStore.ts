@@ -1,0 +1,113 @@
+/**
+ * Reporting rounds and importing files into one. An import is all or nothing: the checked
+ * files' units and records merge by id (`planMerge`: new ones added, newer edits replacing
+ * older ones) and the round notes each file, in one transaction; if any part fails (a full
+ * disk), the device keeps exactly what it had.
+ */
+import type { CheckedFile } from '../domain/exchange';
+import { ledgerEntrySchema } from '../domain/ledger.schema';
+import { planMerge, rollupSchema, type Dated, type ReceivedFile, type Rollup } from '../domain/rollup';
+import { unitSchema } from '../domain/unit.schema';
+import { announceChange } from './changes';
+import type { Database } from './connection';
+import { getAllParsed, getParsed } from './readParsed';
+import { writeTransaction } from './storageErrors';
+
+/** Every round, the latest period first. */
+export async function listRollups(db: Database): Promise<Rollup[]> {
+  const rounds = await getAllParsed(db, 'rollups', rollupSchema);
+  return rounds.sort((a, b) => b.to.localeCompare(a.to) || b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function getRollup(db: Database, id: string): Promise<Rollup | undefined> {
+  return getParsed(db, 'rollups', rollupSchema, id);
+}
+
+export async function saveRollup(db: Database, round: Rollup): Promise<void> {
+  const record = rollupSchema.parse(round);
+  await writeTransaction(db, ['rollups'], async (tx) => {
+    await tx.objectStore('rollups').put(record);
+  });
+  announceChange('rollups');
+}
+
+/** A file to import: checked, with what identifies it. */
+export interface IncomingFile {
+  checked: CheckedFile;
+  hash: string;
+  fileName: string;
+}
+
+export interface ImportResult {
+  /** One line per file, in the order given, as noted in the round. */
+  files: ReceivedFile[];
+  added: number;
+  replaced: number;
+  unchanged: number;
+}
+
+/**
+ * Merges `files` into the device and notes them in the round `roundId`, in one transaction.
+ * Each file's counts say what it changed after the files before it in the same import.
+ */
+export async function importFiles(
+  db: Database,
+  roundId: string,
+  files: readonly IncomingFile[],
+  now: Date,
+): Promise<ImportResult> {
+  const result = await writeTransaction(db, ['rollups', 'units', 'ledger'], async (tx) => {
+    const stored = await tx.objectStore('rollups').get(roundId);
+    const round = rollupSchema.parse(stored);
+    const known = { units: new Map<string, Dated>(), ledger: new Map<string, Dated>() };
+    const received: ReceivedFile[] = [];
+    const totals = { added: 0, replaced: 0, unchanged: 0 };
+    for (const { checked, hash, fileName } of files) {
+      let added = 0;
+      let replaced = 0;
+      for (const [store, incoming] of [
+        ['units', checked.units],
+        ['ledger', checked.records],
+      ] as const) {
+        const target = tx.objectStore(store);
+        const seen = known[store];
+        const unseen = [...new Set(incoming.map((r) => r.id))].filter((id) => !seen.has(id));
+        const current = await Promise.all(unseen.map((id) => target.get(id)));
+        current.forEach((record) => record && seen.set(record.id, record));
+        const plan = planMerge(seen, incoming as readonly Dated[]);
+        const schema = store === 'units' ? unitSchema : ledgerEntrySchema;
+        await Promise.all(plan.writes.map((record) => target.put(schema.parse(record) as never)));
+        for (const record of plan.writes) seen.set(record.id, record);
+        if (store === 'ledger') {
+          added = plan.added;
+          replaced = plan.replaced;
+          totals.unchanged += plan.unchanged;
+        }
+      }
+      totals.added += added;
+      totals.replaced += replaced;
+      received.push({
+        hash,
+        fileName: fileName.slice(0, 260),
+        unitId: checked.exportingUnit.id,
+        unitName: checked.exportingUnit.name.trim().slice(0, 120),
+        exportedAt: checked.file.exportedAt,
+        importedAt: now.toISOString(),
+        records: checked.records.length,
+        added,
+        replaced,
+      });
+    }
+    const updated = rollupSchema.parse({
+      ...round,
+      files: [...round.files, ...received],
+      updatedAt: now.toISOString(),
+    });
+    await tx.objectStore('rollups').put(updated);
+    return { files: received, ...totals };
+  });
+  announceChange('units');
+  announceChange('ledger');
+  announceChange('rollups');
+  return result;
+}
