@@ -67,6 +67,12 @@ test('Every screen passes axe’s WCAG 2.1 A and AA checks, in Vietnamese and in
   await page.goto('/#/progress');
   await expect(page.getByRole('heading', { level: 1, name: 'Progress of Hà' })).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Statistics in English, counting the contest just submitted, with a chart's table open.
+  await page.goto('/#/statistics');
+  await expect(page.locator('[data-figure="attempts"] strong')).toHaveText('1');
+  await page.getByRole('figure', { name: 'Spread of quiz scores' }).getByText('Table of figures').click();
+  await expectNoAxeViolations(page);
 });
 
 test('The library, the reader, the presenter and projector views, slogans, help and settings pass axe', async ({
@@ -212,6 +218,8 @@ for (const [name, viewport] of [
       '/#/settings',
       '/#/schools',
       '/#/campaigns',
+      '/#/statistics',
+      '/#/rollups',
     ]) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
@@ -301,6 +309,8 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
     '/#/plan/cong-nhan-45-phut',
     '/#/schools',
     '/#/campaigns',
+    '/#/statistics',
+    '/#/rollups',
     '/#/nowhere',
   ]) {
     await page.goto(path);
@@ -345,4 +355,23 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
   await page.getByRole('button', { name: 'schools.activity.save' }).click();
   await expect(page.getByText('schools.activity.problem.activity.required')).toBeVisible();
   expect(await findUntranslated(), 'school activity').toEqual([]);
+
+  // Statistics over that school, and a roll-up round refusing a file.
+  await page.goto('/#/statistics');
+  await expect(page.locator('[data-figure="classShare"]')).toContainText('0%');
+  expect(await findUntranslated(), 'statistics').toEqual([]);
+  await page.goto('/#/rollups');
+  await page.getByRole('button', { name: 'statistics.rollup.add' }).click();
+  await expect(page.getByText('statistics.rollup.problem.name.required')).toBeVisible();
+  expect(await findUntranslated(), 'rollups').toEqual([]);
+  await page.getByLabel('statistics.rollup.field.name').fill(nickname);
+  await page.getByRole('button', { name: 'statistics.rollup.add' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: nickname })).toBeVisible();
+  await page.getByLabel('statistics.rollup.choose').setInputFiles({
+    name: 'x.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{'),
+  });
+  await expect(page.getByText('statistics.rollup.problem.file.not-json')).toBeVisible();
+  expect(await findUntranslated(), 'rollup').toEqual([]);
 });

@@ -108,8 +108,16 @@ export type FileProblem =
 
 export type FileCheck = { ok: true; checked: CheckedFile } | { ok: false; problem: FileProblem };
 
-function badIndexes(items: readonly unknown[], schema: z.ZodMiniType): number[] {
-  return items.flatMap((item, i) => (schema.safeParse(item).success ? [] : [i + 1]));
+/** Each item parsed, or the 1-based numbers of those that fail (every item is parsed once). */
+function parseAll<T>(items: readonly unknown[], schema: z.ZodMiniType<T>): { ok: T[]; bad: number[] } {
+  const ok: T[] = [];
+  const bad: number[] = [];
+  items.forEach((item, i) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) ok.push(parsed.data);
+    else bad.push(i + 1);
+  });
+  return { ok, bad };
 }
 
 /**
@@ -139,24 +147,25 @@ export function checkStatisticsFile(text: string, fileName = ''): FileCheck {
   const file = parsed.data;
   if (!file.records || !file.units) return { ok: false, problem: { kind: 'no-detail' } };
   if (!file.exportingUnit) return { ok: false, problem: { kind: 'no-unit' } };
-  const badRecords = badIndexes(file.records, ledgerEntrySchema);
-  if (badRecords.length > 0)
+  const records = parseAll(file.records, ledgerEntrySchema);
+  if (records.bad.length > 0)
     return {
       ok: false,
-      problem: { kind: 'bad-records', count: badRecords.length, first: badRecords[0] as number },
+      problem: { kind: 'bad-records', count: records.bad.length, first: records.bad[0] as number },
     };
-  const badUnits = badIndexes(file.units, unitSchema);
-  if (badUnits.length > 0)
+  const units = parseAll(file.units, unitSchema);
+  if (units.bad.length > 0)
     return {
       ok: false,
-      problem: { kind: 'bad-units', count: badUnits.length, first: badUnits[0] as number },
+      problem: { kind: 'bad-units', count: units.bad.length, first: units.bad[0] as number },
     };
-  const units = file.units.map((u) => unitSchema.parse(u));
-  const records = file.records.map((r) => ledgerEntrySchema.parse(r));
-  const unitIds = new Set(units.map((u) => u.id));
-  const orphans = records.filter((r) => !unitIds.has(r.unitId)).length;
+  const unitIds = new Set(units.ok.map((u) => u.id));
+  const orphans = records.ok.filter((r) => !unitIds.has(r.unitId)).length;
   if (orphans > 0) return { ok: false, problem: { kind: 'unknown-unit', count: orphans } };
-  return { ok: true, checked: { file, exportingUnit: file.exportingUnit, units, records } };
+  return {
+    ok: true,
+    checked: { file, exportingUnit: file.exportingUnit, units: units.ok, records: records.ok },
+  };
 }
 
 /**

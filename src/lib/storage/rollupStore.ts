@@ -5,9 +5,7 @@
  * disk), the device keeps exactly what it had.
  */
 import type { CheckedFile } from '../domain/exchange';
-import { ledgerEntrySchema } from '../domain/ledger.schema';
 import { planMerge, rollupSchema, type Dated, type ReceivedFile, type Rollup } from '../domain/rollup';
-import { unitSchema } from '../domain/unit.schema';
 import { announceChange } from './changes';
 import type { Database } from './connection';
 import { getAllParsed, getParsed } from './readParsed';
@@ -75,8 +73,8 @@ export async function importFiles(
         const current = await Promise.all(unseen.map((id) => target.get(id)));
         current.forEach((record) => record && seen.set(record.id, record));
         const plan = planMerge(seen, incoming as readonly Dated[]);
-        const schema = store === 'units' ? unitSchema : ledgerEntrySchema;
-        await Promise.all(plan.writes.map((record) => target.put(schema.parse(record) as never)));
+        // Parsed already: a CheckedFile's units and records passed their schemas.
+        await Promise.all(plan.writes.map((record) => target.put(record as never)));
         for (const record of plan.writes) seen.set(record.id, record);
         if (store === 'ledger') {
           added = plan.added;
