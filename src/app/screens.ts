@@ -70,8 +70,8 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   campaign: ['campaigns', 'sessions', 'notices'],
   'campaign-report': ['campaigns', 'notices'],
   statistics: ['statistics', 'schools', 'notices'],
-  rollups: ['statistics', 'notices'],
-  rollup: ['statistics', 'notices'],
+  rollups: ['statistics', 'sessions', 'notices'],
+  rollup: ['statistics', 'sessions', 'notices'],
 };
 
 export function screenMessageGroups(route: Route): MessageGroup[] {

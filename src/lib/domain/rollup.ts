@@ -8,9 +8,9 @@
  */
 import * as z from 'zod/mini';
 import type { LedgerEntry } from './ledger.schema';
-import { isCalendarDate, sameName } from './sessionRecord';
-import { filterEntries, keyFigures, participantsByUnit, type KeyFigures } from './statistics';
-import type { Unit } from './unit.schema';
+import { findUnit, isCalendarDate, sameName } from './sessionRecord';
+import { filterEntries, isWithin, keyFigures, participantsByUnit, type KeyFigures } from './statistics';
+import { unitNameMaxLength, type Unit, type UnitKind } from './unit.schema';
 
 export const rollupLimits = { name: 160, unitName: 120, expected: 500, files: 5000 } as const;
 
@@ -40,6 +40,12 @@ export const rollupSchema = z
     to: z.iso.date(),
     /** The last day a file counts as on time. */
     deadline: z.iso.date(),
+    /**
+     * The unit that rolls these files up (the user's own: a KCN union, a commune, an
+     * education office): each sending unit is placed under it, so its statistics and its own
+     * file for the level above add them in.
+     */
+    receiverId: z.optional(z.uuid()),
     /** The units expected to send, by name as the receiver knows them. */
     expected: z.array(text(rollupLimits.unitName)).check(z.maxLength(rollupLimits.expected)),
     files: z.array(receivedFileSchema).check(z.maxLength(rollupLimits.files)),
@@ -203,10 +209,13 @@ export interface RollupInput {
   from: string;
   to: string;
   deadline: string;
+  /** The receiving unit, by name (found on the device, or made with `receiverKind`); may be empty. */
+  receiver: string;
+  receiverKind: UnitKind;
   /** The expected units, one name per line (pasted from a list or typed). */
   expected: string;
 }
-export type RollupField = keyof RollupInput;
+export type RollupField = Exclude<keyof RollupInput, 'receiverKind'>;
 export type RollupProblem = 'required' | 'invalid' | 'too-long' | 'before-start' | 'before-end' | 'too-many';
 export type RollupProblems = Partial<Record<RollupField, RollupProblem>>;
 
@@ -223,7 +232,15 @@ export function expectedNames(text: string): string[] {
 export function emptyRollupInput(today: string): RollupInput {
   // The first half of this year, due on 1 July: a common reporting round.
   const year = today.slice(0, 4);
-  return { name: '', from: `${year}-01-01`, to: `${year}-06-30`, deadline: `${year}-07-01`, expected: '' };
+  return {
+    name: '',
+    from: `${year}-01-01`,
+    to: `${year}-06-30`,
+    deadline: `${year}-07-01`,
+    receiver: '',
+    receiverKind: 'industrial-zone',
+    expected: '',
+  };
 }
 
 export function checkRollupInput(input: RollupInput): RollupProblems {
@@ -239,37 +256,67 @@ export function checkRollupInput(input: RollupInput): RollupProblems {
   if (!problems.from && !problems.to && input.to.trim() < input.from.trim()) problems.to = 'before-start';
   if (!problems.to && !problems.deadline && input.deadline.trim() < input.to.trim())
     problems.deadline = 'before-end';
+  if (input.receiver.trim().length > unitNameMaxLength) problems.receiver = 'too-long';
   const names = expectedNames(input.expected);
   if (names.length > rollupLimits.expected) problems.expected = 'too-many';
   else if (names.some((n) => n.length > rollupLimits.unitName)) problems.expected = 'too-long';
   return problems;
 }
 
-/** The round a checked form makes, or `existing` with the form's changes (its files kept). */
+/** The round a checked form makes, or `existing` with the form's changes (its files kept), and the receiving unit when new. */
 export function toRollup(
   input: RollupInput,
+  units: readonly Unit[],
   context: { newId: () => string; now: Date; existing?: Rollup },
-): Rollup {
+): { round: Rollup; created: Unit[] } {
   const at = context.now.toISOString();
-  return {
+  const receiverName = input.receiver.trim().replace(/\s+/g, ' ');
+  const found = receiverName ? findUnit(receiverName, units) : undefined;
+  const created: Unit[] =
+    receiverName && !found
+      ? [{ id: context.newId(), name: receiverName, kind: input.receiverKind, createdAt: at, updatedAt: at }]
+      : [];
+  const receiverId = found?.id ?? created[0]?.id;
+  const round: Rollup = {
     id: context.existing?.id ?? context.newId(),
     name: input.name.trim().replace(/\s+/g, ' '),
     from: input.from.trim(),
     to: input.to.trim(),
     deadline: input.deadline.trim(),
+    ...(receiverId ? { receiverId } : {}),
     expected: expectedNames(input.expected),
     files: context.existing?.files ?? [],
     createdAt: context.existing?.createdAt ?? at,
     updatedAt: at,
   };
+  return { round, created };
 }
 
-export function toRollupInput(round: Rollup): RollupInput {
+export function toRollupInput(round: Rollup, units: readonly Unit[]): RollupInput {
+  const receiver = units.find((u) => u.id === round.receiverId);
   return {
+    receiver: receiver?.name ?? '',
+    receiverKind: receiver?.kind ?? 'industrial-zone',
     name: round.name,
     from: round.from,
     to: round.to,
     deadline: round.deadline,
     expected: round.expected.join('\n'),
   };
+}
+
+/**
+ * The sending unit placed under the round's receiving unit (a copy with the new parent and
+ * `now` as its edit time), or nothing when it has none or is there already. A unit is never
+ * placed under itself or under one of its own units.
+ */
+export function placeUnderReceiver(
+  sender: Unit,
+  receiverId: string | undefined,
+  units: ReadonlyMap<string, Unit>,
+  now: Date,
+): Unit | null {
+  if (!receiverId || sender.id === receiverId || sender.parentId === receiverId) return null;
+  if (isWithin(receiverId, sender.id, units)) return null;
+  return { ...sender, parentId: receiverId, updatedAt: now.toISOString() };
 }

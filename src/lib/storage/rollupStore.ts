@@ -2,10 +2,19 @@
  * Reporting rounds and importing files into one. An import is all or nothing: the checked
  * files' units and records merge by id (`planMerge`: new ones added, newer edits replacing
  * older ones) and the round notes each file, in one transaction; if any part fails (a full
- * disk), the device keeps exactly what it had.
+ * disk), the device keeps exactly what it had. Each sending unit is placed under the round's
+ * receiving unit, when it has one.
  */
 import type { CheckedFile } from '../domain/exchange';
-import { planMerge, rollupSchema, type Dated, type ReceivedFile, type Rollup } from '../domain/rollup';
+import {
+  placeUnderReceiver,
+  planMerge,
+  rollupSchema,
+  type Dated,
+  type ReceivedFile,
+  type Rollup,
+} from '../domain/rollup';
+import { unitSchema, type Unit } from '../domain/unit.schema';
 import { announceChange } from './changes';
 import type { Database } from './connection';
 import { getAllParsed, getParsed } from './readParsed';
@@ -21,11 +30,15 @@ export async function getRollup(db: Database, id: string): Promise<Rollup | unde
   return getParsed(db, 'rollups', rollupSchema, id);
 }
 
-export async function saveRollup(db: Database, round: Rollup): Promise<void> {
+/** Stores a round, with its receiving unit when that is new. */
+export async function saveRollup(db: Database, round: Rollup, newUnits: readonly Unit[] = []): Promise<void> {
   const record = rollupSchema.parse(round);
-  await writeTransaction(db, ['rollups'], async (tx) => {
+  const units = newUnits.map((unit) => unitSchema.parse(unit));
+  await writeTransaction(db, ['rollups', 'units'], async (tx) => {
+    for (const unit of units) await tx.objectStore('units').put(unit);
     await tx.objectStore('rollups').put(record);
   });
+  if (units.length > 0) announceChange('units');
   announceChange('rollups');
 }
 
@@ -80,6 +93,23 @@ export async function importFiles(
           added = plan.added;
           replaced = plan.replaced;
           totals.unchanged += plan.unchanged;
+        }
+      }
+      // The sender goes under the round's receiving unit, so the receiver's figures add it in.
+      const units = tx.objectStore('units');
+      const sender = await units.get(checked.exportingUnit.id);
+      if (sender && round.receiverId) {
+        const chain = new Map<string, Unit>([[sender.id, sender]]);
+        for (let id: string | undefined = round.receiverId; id && !chain.has(id);) {
+          const unit: Unit | undefined = await units.get(id);
+          if (!unit) break;
+          chain.set(id, unit);
+          id = unit.parentId;
+        }
+        const placed = placeUnderReceiver(sender, round.receiverId, chain, now);
+        if (placed) {
+          await units.put(placed);
+          known.units.set(placed.id, placed);
         }
       }
       totals.added += added;

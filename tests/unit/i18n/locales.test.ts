@@ -222,6 +222,7 @@ describe('UI translations', () => {
       'statistics.kind': ['session', 'school-activity', 'campaign-activity'],
       // The statistics screen's key figures.
       'statistics.figure': [
+        'records',
         'sessions',
         'participants',
         'women',
@@ -235,8 +236,10 @@ describe('UI translations', () => {
       'statistics.export.done': ['csv', 'xlsx', 'json'],
       'statistics.save': ['full', 'failed'],
       // RollupForm builds labels and help texts from its field names.
-      'statistics.rollup.field': ['name', 'from', 'to', 'deadline'],
-      'statistics.rollup.help': ['name', 'deadline', 'expected'],
+      'statistics.rollup.field': ['name', 'receiver', 'from', 'to', 'deadline'],
+      'statistics.rollup.help': ['name', 'receiver', 'deadline', 'expected'],
+      // The roll-up tables' headers.
+      'statistics.rollup.column': ['unit', 'child', 'state', 'exported', 'files'],
       'statistics.rollup.importFailed': ['full', 'failed'],
       'statistics.rollup.state': ['on-time', 'late', 'missing'],
       // Every problem checkRollupInput gives each field, and every reason a file is refused.
@@ -246,6 +249,7 @@ describe('UI translations', () => {
         ...['required', 'invalid'].map((p) => `from.${p}`),
         ...['required', 'invalid', 'before-start'].map((p) => `to.${p}`),
         ...['required', 'invalid', 'before-end'].map((p) => `deadline.${p}`),
+        'receiver.too-long',
         'expected.too-many',
         'expected.too-long',
       ],
