@@ -15,6 +15,7 @@ import {
   reachesOf,
   schoolAudience,
   schoolCoverage,
+  schoolsCoverage,
   toActivityEntry,
   toActivityInput,
   toClassUnits,
@@ -631,5 +632,116 @@ describe('A school’s coverage from what is stored', () => {
   test('A school without classes in a year has no figures to share', () => {
     const coverage = schoolCoverage(other, lastYear, units, entries);
     expect(coverage.school).toMatchObject({ classes: 0, classShare: null, studentShare: null });
+  });
+});
+
+describe('The coverage of every school under a unit', () => {
+  const commune: Unit = {
+    id: uuid(),
+    name: 'Phường Võ Cường',
+    kind: 'commune',
+    createdAt: at,
+    updatedAt: at,
+  };
+  const emptyCommune: Unit = {
+    id: uuid(),
+    name: 'Xã Hòa Long',
+    kind: 'commune',
+    createdAt: at,
+    updatedAt: at,
+  };
+  const voCuong: School = {
+    ...makeSchool('Trường THCS Võ Cường', [lastYear, thisYear]),
+    parentId: commune.id,
+  };
+  const leLoi: School = { ...makeSchool('Trường THCS Lê Lợi', [thisYear]), parentId: commune.id };
+  const outside = makeSchool('Trường THPT Hàn Thuyên', [thisYear], 'upper-secondary');
+  const v6a1 = makeClass(voCuong, thisYear.id, '6A1', 35);
+  const v6a2 = makeClass(voCuong, thisYear.id, '6A2', 30);
+  const vOld = makeClass(voCuong, lastYear.id, '6A1', 36);
+  const l7a1 = makeClass(leLoi, thisYear.id, '7A1', 40);
+  const o10a1 = makeClass(outside, thisYear.id, '10A1', 45);
+  const units: Unit[] = [commune, emptyCommune, voCuong, leLoi, outside, v6a1, v6a2, vOld, l7a1, o10a1];
+  const activity = (
+    school: School,
+    date: string,
+    reached: Array<[SchoolClass, number]>,
+  ): SchoolActivityEntry =>
+    schoolActivityEntrySchema.parse({
+      id: uuid(),
+      kind: 'school-activity',
+      unitId: school.id,
+      date,
+      activity: 'talk',
+      audience: schoolAudience(school.school.level),
+      classes: reached.map(([c, students]) => ({ unitId: c.id, students })),
+      participants: reached.reduce((sum, [, students]) => sum + students, 0),
+      topics: [],
+      materials: [],
+      createdAt: at,
+      updatedAt: at,
+    });
+  const entries: LedgerEntry[] = [
+    activity(voCuong, '2026-10-12', [[v6a1, 20]]),
+    activity(voCuong, '2025-10-12', [[vOld, 36]]),
+    activity(leLoi, '2026-11-03', [[l7a1, 40]]),
+    activity(outside, '2026-11-03', [[o10a1, 45]]),
+  ];
+
+  test('The schools under a commune are summed: classes and students reached over all they enroll', () => {
+    const { schools, total } = schoolsCoverage(units, entries, commune.id, '2026-12-01');
+    expect(schools.map((row) => row.school.name)).toEqual(['Trường THCS Lê Lợi', 'Trường THCS Võ Cường']);
+    expect(schools.map((row) => row.coverage.studentShare)).toEqual([1, 20 / 65]);
+    // 20 + 40 of 35 + 30 + 40, not the mean of the two schools' shares.
+    expect(total).toEqual({
+      classes: 3,
+      classesReached: 2,
+      enrolled: 105,
+      studentsReached: 60,
+      classShare: 2 / 3,
+      studentShare: 60 / 105,
+    });
+  });
+
+  test('With no unit chosen every school counts, the one outside the commune too', () => {
+    const { schools, total } = schoolsCoverage(units, entries, '', '2026-12-01');
+    expect(schools.map((row) => row.school.name)).toEqual([
+      'Trường THCS Lê Lợi',
+      'Trường THCS Võ Cường',
+      'Trường THPT Hàn Thuyên',
+    ]);
+    expect(total).toMatchObject({ classes: 4, classesReached: 3, enrolled: 150, studentsReached: 105 });
+  });
+
+  test('Each school counts the year the day falls in, else its latest', () => {
+    expect(schoolsCoverage(units, entries, voCuong.id, '2026-01-15').total).toMatchObject({
+      classes: 1,
+      enrolled: 36,
+      studentsReached: 36,
+    });
+    // The summer after the year: its latest year.
+    expect(schoolsCoverage(units, entries, voCuong.id, '2027-07-15').total).toMatchObject({
+      classes: 2,
+      enrolled: 65,
+      studentsReached: 20,
+    });
+  });
+
+  test('A unit with no school under it has no figures to share', () => {
+    expect(schoolsCoverage(units, entries, emptyCommune.id, '2026-12-01')).toEqual({
+      schools: [],
+      total: {
+        classes: 0,
+        classesReached: 0,
+        enrolled: 0,
+        studentsReached: 0,
+        classShare: null,
+        studentShare: null,
+      },
+    });
+    expect(schoolsCoverage([], [], '', '2026-12-01').total).toMatchObject({
+      classShare: null,
+      studentShare: null,
+    });
   });
 });

@@ -10,8 +10,11 @@ import {
   participantsByAudience,
   participantsByMonth,
   participantsByUnit,
+  scoreBands,
+  scoreDistribution,
 } from '../../../src/lib/domain/statistics';
 import type { Unit } from '../../../src/lib/domain/unit.schema';
+import { makeAnswer, makeAttempt } from '../../builders';
 
 const at = '2027-01-01T00:00:00.000Z';
 const id = () => crypto.randomUUID();
@@ -145,5 +148,43 @@ describe('Statistics', () => {
     expect(participantsByUnit(entries, units, zone.id)).toEqual([
       { unitId: company.id, participants: 70, records: 2 },
     ]);
+  });
+});
+
+describe('The score distribution of quiz attempts', () => {
+  /** An attempt with `correct` of `total` answers right. */
+  const scored = (correct: number, total: number): Attempt =>
+    makeAttempt({ answers: Array.from({ length: total }, (_, i) => makeAnswer({ correct: i < correct })) });
+  const counts = (attempts: Attempt[]) => scoreDistribution(attempts).map((band) => band.attempts);
+
+  test('There are five bands of 20 points, from 0 to 100', () => {
+    expect(scoreDistribution([])).toEqual([
+      { from: 0, to: 20, attempts: 0 },
+      { from: 20, to: 40, attempts: 0 },
+      { from: 40, to: 60, attempts: 0 },
+      { from: 60, to: 80, attempts: 0 },
+      { from: 80, to: 100, attempts: 0 },
+    ]);
+    expect(scoreDistribution([]).map((band) => [band.from, band.to])).toEqual(scoreBands.map((b) => [...b]));
+  });
+
+  test('A score on an edge goes to the band above it: 20% to 20–40, 80% to 80–100', () => {
+    expect(counts([scored(0, 5)])).toEqual([1, 0, 0, 0, 0]);
+    expect(counts([scored(1, 5)])).toEqual([0, 1, 0, 0, 0]);
+    expect(counts([scored(2, 5)])).toEqual([0, 0, 1, 0, 0]);
+    expect(counts([scored(3, 5)])).toEqual([0, 0, 0, 1, 0]);
+    expect(counts([scored(4, 5)])).toEqual([0, 0, 0, 0, 1]);
+    // Just under an edge stays below it.
+    expect(counts([scored(19, 100), scored(39, 100), scored(79, 100)])).toEqual([1, 1, 0, 1, 0]);
+  });
+
+  test('A perfect score is in the last band', () => {
+    expect(counts([scored(5, 5), scored(1, 1), scored(99, 100)])).toEqual([0, 0, 0, 0, 3]);
+  });
+
+  test('An attempt without answers is left out', () => {
+    // attemptSchema requires an answer; an attempt from elsewhere may still have none.
+    const empty = { ...makeAttempt(), answers: [] } as Attempt;
+    expect(counts([empty, scored(3, 10)])).toEqual([0, 1, 0, 0, 0]);
   });
 });

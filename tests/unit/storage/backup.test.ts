@@ -82,4 +82,19 @@ describe('Backing up and restoring the whole device', () => {
       false,
     );
   });
+
+  test('A backup holding a damaged reporting round is refused, the round named', () => {
+    const [round] = readFixture(6).stores.rollups ?? [];
+    const damaged = { ...(round as object), from: '2026-07-01', to: '2026-06-30' };
+    const backup = {
+      format: 'chung-tay/backup',
+      version: latestVersion,
+      exportedAt: now.toISOString(),
+      stores: { rollups: [round, damaged] },
+    };
+    expect(checkBackup(JSON.stringify(backup))).toEqual({
+      ok: false,
+      problems: [{ kind: 'bad-records', store: 'rollups', count: 1, first: 2 }],
+    });
+  });
 });

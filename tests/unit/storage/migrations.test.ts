@@ -5,12 +5,14 @@ import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { campaignTotals } from '../../../src/lib/domain/campaign';
 import { campaignSchema } from '../../../src/lib/domain/campaign.schema';
+import { reportingStatus, rollupTotals } from '../../../src/lib/domain/rollup';
 import { currentYear, isSchool, schoolCoverage } from '../../../src/lib/domain/school';
 import { getProgress, listAttempts } from '../../../src/lib/storage/attemptStore';
 import { openDatabase } from '../../../src/lib/storage/connection';
 import { listContacts } from '../../../src/lib/storage/contactStore';
 import { getSessionDraft } from '../../../src/lib/storage/draftStore';
 import { listEntries } from '../../../src/lib/storage/ledgerStore';
+import { getRollup, listRollups } from '../../../src/lib/storage/rollupStore';
 import { listUnits } from '../../../src/lib/storage/unitStore';
 import { latestVersion, migrations } from '../../../src/lib/storage/migrations';
 import { listProfiles } from '../../../src/lib/storage/profileStore';
@@ -158,6 +160,56 @@ describe('storage migrations', () => {
       byTemplate: { launch: { activities: 1, participants: 320 } },
       empty: false,
     });
+    db.close();
+  });
+
+  test('Upgrading version 5 to 6 keeps every record and adds an empty store of reporting rounds', async () => {
+    const fixture = readFixture(5);
+    const db = await openDatabase({ factory: await databaseFromFixture(5), version: 6 });
+    expect(db.version).toBe(6);
+    expect([...db.objectStoreNames]).toContain('rollups');
+    for (const [store, records] of Object.entries(fixture.stores)) {
+      const stored = await db.getAll(store as never);
+      expect(stored, store).toHaveLength(records.length);
+      expect(stored, store).toEqual(expect.arrayContaining(records));
+    }
+    expect(await db.count('rollups')).toBe(0);
+    expect(await listRollups(db)).toEqual([]);
+    db.close();
+  });
+
+  test('Version 6 data reads through the app: the reporting round, its file, its status and totals', async () => {
+    const fixture = readFixture(6);
+    expect(fixture.stores.rollups).toHaveLength(1);
+    for (const [store, records] of Object.entries(fixture.stores))
+      for (const record of records) expect(storeSchemas[store]?.safeParse(record).success, store).toBe(true);
+
+    const db = await openDatabase({ factory: await databaseFromFixture(6) });
+    const [round, ...more] = await listRollups(db);
+    expect(more).toEqual([]);
+    if (!round) throw new Error('no round');
+    expect(await getRollup(db, round.id)).toEqual(round);
+    expect(round).toMatchObject({
+      name: 'Báo cáo 6 tháng đầu năm 2026 – KCN Quang Châu',
+      from: '2026-01-01',
+      to: '2026-06-30',
+      deadline: '2026-07-05',
+    });
+    // Its receiving unit is the zone the company already lies under.
+    const units = await listUnits(db);
+    expect(units.find((u) => u.id === round.receiverId)?.name).toBe('KCN Quang Châu');
+    expect(round.files).toEqual([
+      expect.objectContaining({ unitName: 'Công ty TNHH May Minh Anh', records: 1, added: 1, replaced: 0 }),
+    ]);
+    const status = reportingStatus(round);
+    expect(status.rows.map((row) => [row.name, row.state])).toEqual([
+      ['Công ty TNHH May Minh Anh', 'on-time'],
+      ['Công ty CP Giày Hòa Bình', 'missing'],
+    ]);
+    // Only the session of 2026-06-10 lies inside the period and under the sender.
+    const { senders, total } = rollupTotals(round, await listEntries(db), units);
+    expect(senders.map((s) => s.name)).toEqual(['Công ty TNHH May Minh Anh']);
+    expect(total).toMatchObject({ records: 1, sessions: 1, participants: 37, women: 21 });
     db.close();
   });
 });

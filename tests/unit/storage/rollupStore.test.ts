@@ -1,0 +1,365 @@
+import { createHash } from 'node:crypto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { checkStatisticsFile } from '../../../src/lib/domain/exchange';
+import type { LedgerEntry, SessionEntry } from '../../../src/lib/domain/ledger.schema';
+import { reportingStatus, rollupLimits, rollupTotals, type Rollup } from '../../../src/lib/domain/rollup';
+import type { Unit } from '../../../src/lib/domain/unit.schema';
+import { openDatabase, type Database } from '../../../src/lib/storage/connection';
+import { listEntries } from '../../../src/lib/storage/ledgerStore';
+import {
+  getRollup,
+  importFiles,
+  listRollups,
+  saveRollup,
+  type IncomingFile,
+} from '../../../src/lib/storage/rollupStore';
+import { StorageFullError } from '../../../src/lib/storage/storageErrors';
+import { listUnits } from '../../../src/lib/storage/unitStore';
+import { makeUnitFiles } from '../../fixtures/rollup/unitFiles.mjs';
+import { makeCampaignActivity, makeSessionEntry, makeStatisticsFile, makeUnit } from '../../builders';
+
+const t1 = '2027-06-20T08:00:00.000Z';
+const t2 = '2027-06-25T08:00:00.000Z';
+const now = new Date('2027-07-03T02:00:00.000Z');
+
+function makeRound(overrides: Partial<Rollup> = {}): Rollup {
+  return {
+    id: crypto.randomUUID(),
+    name: 'Báo cáo 6 tháng đầu năm 2027 – KCN Quang Châu',
+    from: '2027-01-01',
+    to: '2027-06-30',
+    deadline: '2027-07-05',
+    expected: ['Công ty TNHH May Minh Anh', 'Công ty CP Giày Hòa Bình'],
+    files: [],
+    createdAt: t1,
+    updatedAt: t1,
+    ...overrides,
+  };
+}
+
+/** A file's text as a sender wrote it, checked and fingerprinted as the import screen does. */
+function incoming(text: string, fileName: string): IncomingFile {
+  const result = checkStatisticsFile(text, fileName);
+  if (!result.ok) throw new Error(`${fileName}: ${JSON.stringify(result.problem)}`);
+  return { checked: result.checked, hash: createHash('sha256').update(text).digest('hex'), fileName };
+}
+
+const zone = makeUnit({ name: 'KCN Quang Châu', kind: 'industrial-zone' });
+const minhAnh = makeUnit({ name: 'Công ty TNHH May Minh Anh', parentId: zone.id });
+const workshop = makeUnit({ name: 'Phân xưởng 1', kind: 'other', parentId: minhAnh.id });
+const hoaBinh = makeUnit({ name: 'Công ty CP Giày Hòa Bình', parentId: zone.id });
+const minhAnhRecords: LedgerEntry[] = [
+  makeSessionEntry({ unitId: minhAnh.id, date: '2027-03-10', participants: 40, women: 25 }),
+  makeSessionEntry({ unitId: workshop.id, date: '2027-05-02', participants: 30, women: 10 }),
+  makeCampaignActivity({ unitId: minhAnh.id, date: '2027-06-02', participants: 120 }),
+];
+const hoaBinhRecords: LedgerEntry[] = [
+  makeSessionEntry({ unitId: hoaBinh.id, date: '2027-04-15', participants: 55, women: 30 }),
+];
+const fileOf = (exporter: Unit, records: LedgerEntry[], units: Unit[], exportedAt = t2) =>
+  JSON.stringify(makeStatisticsFile(exporter, records, units, { exportedAt }), null, 1);
+const minhAnhText = fileOf(minhAnh, minhAnhRecords, [zone, minhAnh, workshop]);
+const hoaBinhText = fileOf(hoaBinh, hoaBinhRecords, [zone, hoaBinh]);
+
+/** Every record of the stores an import writes, as stored. */
+async function snapshot(db: Database) {
+  return {
+    ledger: await db.getAll('ledger'),
+    units: await db.getAll('units'),
+    rollups: await db.getAll('rollups'),
+  };
+}
+
+let db: Database;
+beforeEach(async () => {
+  db = await openDatabase({ factory: new IDBFactory() });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
+
+describe('Reporting rounds in storage', () => {
+  test('A saved round reads back as it was', async () => {
+    const round = makeRound();
+    await saveRollup(db, round);
+    expect(await getRollup(db, round.id)).toEqual(round);
+    expect(await getRollup(db, crypto.randomUUID())).toBeUndefined();
+  });
+
+  test('Rounds are listed latest period first, and of two rounds of one period the newest first', async () => {
+    const firstHalf = makeRound({ name: '6 tháng đầu năm', to: '2027-06-30', createdAt: t1 });
+    const year = makeRound({ name: 'Cả năm', to: '2027-12-31', createdAt: t1 });
+    const again = makeRound({ name: '6 tháng đầu năm (bổ sung)', to: '2027-06-30', createdAt: t2 });
+    for (const round of [firstHalf, year, again]) await saveRollup(db, round);
+    expect((await listRollups(db)).map((r) => r.name)).toEqual([
+      'Cả năm',
+      '6 tháng đầu năm (bổ sung)',
+      '6 tháng đầu năm',
+    ]);
+  });
+
+  test('A round that breaks the rules is refused before anything is written', async () => {
+    await expect(saveRollup(db, makeRound({ from: '2027-07-01', to: '2027-06-30' }))).rejects.toThrow();
+    expect(await listRollups(db)).toEqual([]);
+  });
+});
+
+describe('Importing files into a round', () => {
+  test('The files’ records and units are added, and each file is noted in the round with what it added', async () => {
+    const round = makeRound();
+    await saveRollup(db, round);
+    const files = [incoming(minhAnhText, 'minh-anh.json'), incoming(hoaBinhText, 'hoa-binh.json')];
+    const result = await importFiles(db, round.id, files, now);
+
+    expect(result).toMatchObject({ added: 4, replaced: 0, unchanged: 0 });
+    expect(result.files).toEqual([
+      {
+        hash: files[0]?.hash,
+        fileName: 'minh-anh.json',
+        unitId: minhAnh.id,
+        unitName: 'Công ty TNHH May Minh Anh',
+        exportedAt: t2,
+        importedAt: now.toISOString(),
+        records: 3,
+        added: 3,
+        replaced: 0,
+      },
+      expect.objectContaining({ fileName: 'hoa-binh.json', unitId: hoaBinh.id, records: 1, added: 1 }),
+    ]);
+    const stored = await getRollup(db, round.id);
+    expect(stored).toEqual({ ...round, files: result.files, updatedAt: now.toISOString() });
+
+    const entries = await listEntries(db);
+    expect(entries).toHaveLength(4);
+    expect(entries).toEqual(expect.arrayContaining([...minhAnhRecords, ...hoaBinhRecords]));
+    // KCN Quang Châu came in both files: it is stored once.
+    const units = await listUnits(db);
+    expect(units.map((u) => u.name).sort()).toEqual(
+      ['Công ty CP Giày Hòa Bình', 'Công ty TNHH May Minh Anh', 'KCN Quang Châu', 'Phân xưởng 1'].sort(),
+    );
+    if (stored) expect(reportingStatus(stored).counts).toEqual({ 'on-time': 2, late: 0, missing: 0 });
+  });
+
+  test('Importing the same file again adds nothing: the records are exactly as they were', async () => {
+    const round = makeRound();
+    await saveRollup(db, round);
+    const file = incoming(minhAnhText, 'minh-anh.json');
+    await importFiles(db, round.id, [file], now);
+    const before = await snapshot(db);
+
+    const again = await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh.json')], now);
+    expect(again).toMatchObject({ added: 0, replaced: 0, unchanged: 3 });
+    expect(again.files).toEqual([expect.objectContaining({ records: 3, added: 0, replaced: 0 })]);
+    const after = await snapshot(db);
+    expect(after.ledger).toEqual(before.ledger);
+    expect(after.units).toEqual(before.units);
+  });
+
+  test('A later edit of a record or a unit replaces the device’s copy; an earlier one changes nothing', async () => {
+    const round = makeRound();
+    await saveRollup(db, round);
+    const [first] = minhAnhRecords as [SessionEntry];
+    await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh.json')], now);
+
+    const corrected = { ...first, participants: 44, updatedAt: '2027-06-28T08:00:00.000Z' };
+    const renamed = {
+      ...minhAnh,
+      name: 'Công ty TNHH May mặc Minh Anh',
+      updatedAt: '2027-06-28T08:00:00.000Z',
+    };
+    const newer = fileOf(renamed, [corrected], [zone, renamed], '2027-06-29T03:00:00.000Z');
+    const result = await importFiles(db, round.id, [incoming(newer, 'minh-anh-bo-sung.json')], now);
+    expect(result).toMatchObject({ added: 0, replaced: 1, unchanged: 0 });
+    expect(result.files[0]).toMatchObject({
+      unitName: 'Công ty TNHH May mặc Minh Anh',
+      added: 0,
+      replaced: 1,
+    });
+    expect((await listEntries(db)).find((e) => e.id === first.id)).toEqual(corrected);
+    expect((await listUnits(db)).find((u) => u.id === minhAnh.id)?.name).toBe(
+      'Công ty TNHH May mặc Minh Anh',
+    );
+
+    const stale = fileOf(
+      minhAnh,
+      [{ ...first, participants: 12, women: 5, updatedAt: '2027-06-27T08:00:00.000Z' }],
+      [zone, minhAnh],
+    );
+    const ignored = await importFiles(db, round.id, [incoming(stale, 'minh-anh-cu.json')], now);
+    expect(ignored).toMatchObject({ added: 0, replaced: 0, unchanged: 1 });
+    expect((await listEntries(db)).find((e) => e.id === first.id)).toEqual(corrected);
+    expect((await listUnits(db)).find((u) => u.id === minhAnh.id)?.name).toBe(
+      'Công ty TNHH May mặc Minh Anh',
+    );
+    expect((await getRollup(db, round.id))?.files).toHaveLength(3);
+  });
+
+  test('Within one import the latest edit wins, whichever file comes first', async () => {
+    const round = makeRound();
+    await saveRollup(db, round);
+    const [first] = minhAnhRecords as [SessionEntry];
+    const corrected = { ...first, participants: 44, updatedAt: '2027-06-28T08:00:00.000Z' };
+    const newer = fileOf(minhAnh, [corrected], [zone, minhAnh], '2027-06-29T03:00:00.000Z');
+    const result = await importFiles(
+      db,
+      round.id,
+      [incoming(newer, 'moi.json'), incoming(minhAnhText, 'cu.json')],
+      now,
+    );
+    // The newer file adds its record; the older one then adds only the records it alone has.
+    expect(result.files.map((f) => [f.fileName, f.added, f.replaced])).toEqual([
+      ['moi.json', 1, 0],
+      ['cu.json', 2, 0],
+    ]);
+    expect(result).toMatchObject({ added: 3, replaced: 0, unchanged: 1 });
+    expect((await listEntries(db)).find((e) => e.id === first.id)).toEqual(corrected);
+  });
+
+  test('An import the round cannot note (it holds the most files a round keeps) keeps nothing of its files', async () => {
+    const full = Array.from({ length: rollupLimits.files }, (_, i) => ({
+      hash: i.toString(16).padStart(64, '0'),
+      fileName: `thong-ke-${i}.json`,
+      unitId: hoaBinh.id,
+      unitName: hoaBinh.name,
+      exportedAt: t2,
+      importedAt: now.toISOString(),
+      records: 0,
+      added: 0,
+      replaced: 0,
+    }));
+    const round = makeRound({ files: full });
+    await saveRollup(db, round);
+    const before = await snapshot(db);
+    // The records and units are written first; noting the file in the round then fails.
+    await expect(
+      importFiles(
+        db,
+        round.id,
+        [incoming(minhAnhText, 'minh-anh.json'), incoming(hoaBinhText, 'hoa-binh.json')],
+        now,
+      ),
+    ).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+    expect(before.ledger).toEqual([]);
+  });
+
+  test('An import into a round that does not exist writes nothing', async () => {
+    await expect(
+      importFiles(db, crypto.randomUUID(), [incoming(minhAnhText, 'a.json')], now),
+    ).rejects.toThrow();
+    expect(await snapshot(db)).toEqual({ ledger: [], units: [], rollups: [] });
+  });
+
+  test('When the disk fills part-way, the import is rolled back whole, earlier files too, and reported as full', async () => {
+    const round = makeRound();
+    await saveRollup(db, round);
+    await importFiles(db, round.id, [incoming(hoaBinhText, 'hoa-binh.json')], now);
+    const before = await snapshot(db);
+    const storePrototype = Object.getPrototypeOf(db.transaction('ledger').store) as {
+      put: (this: { name: string }, ...args: unknown[]) => unknown;
+    };
+    const put = storePrototype.put;
+    let ledgerPuts = 0;
+    // Minh Anh's three records go in; the first record of the next file finds the disk full.
+    vi.spyOn(storePrototype, 'put').mockImplementation(function (this: { name: string }, ...args) {
+      if (this.name === 'ledger' && ++ledgerPuts > minhAnhRecords.length)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const other = makeUnit({ name: 'Công ty CP Nhựa Việt Hưng', parentId: zone.id });
+    const otherText = fileOf(other, [makeSessionEntry({ unitId: other.id })], [zone, other]);
+    await expect(
+      importFiles(
+        db,
+        round.id,
+        [incoming(minhAnhText, 'minh-anh.json'), incoming(otherText, 'viet-hung.json')],
+        now,
+      ),
+    ).rejects.toBeInstanceOf(StorageFullError);
+    vi.restoreAllMocks();
+    expect(ledgerPuts).toBe(minhAnhRecords.length + 1);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('A round with a receiving unit', () => {
+  const union = makeUnit({ name: 'Công đoàn KCN Quang Châu', kind: 'union' });
+
+  test('A new receiving unit is stored with its round', async () => {
+    const round = makeRound({ receiverId: union.id });
+    await saveRollup(db, round, [union]);
+    expect(await getRollup(db, round.id)).toEqual(round);
+    expect(await listUnits(db)).toEqual([union]);
+  });
+
+  test('Each sender is placed under the receiver, once: importing its file again changes nothing', async () => {
+    const round = makeRound({ receiverId: union.id });
+    await saveRollup(db, round, [union]);
+    await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh.json')], now);
+    const placed = (await listUnits(db)).find((u) => u.id === minhAnh.id);
+    expect(placed).toEqual({ ...minhAnh, parentId: union.id, updatedAt: now.toISOString() });
+    // Its workshop stays under it, and so counts for the receiver too.
+    expect((await listUnits(db)).find((u) => u.id === workshop.id)?.parentId).toBe(minhAnh.id);
+
+    const before = await snapshot(db);
+    const later = new Date('2027-07-04T02:00:00.000Z');
+    const again = await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh.json')], later);
+    expect(again).toMatchObject({ added: 0, replaced: 0 });
+    const after = await snapshot(db);
+    expect(after.units).toEqual(before.units);
+    expect(after.ledger).toEqual(before.ledger);
+  });
+
+  test('A sender is never placed under one of its own units, which would make a loop', async () => {
+    // The receiver is Minh Anh's own workshop.
+    await saveRollup(db, makeRound(), [zone, minhAnh, workshop]);
+    const round = makeRound({ receiverId: workshop.id });
+    await saveRollup(db, round);
+    await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh.json')], now);
+    expect((await listUnits(db)).find((u) => u.id === minhAnh.id)).toEqual(minhAnh);
+  });
+});
+
+describe('Importing every enterprise’s file of an industrial zone', () => {
+  test('The round’s totals are those of all the files, each sender on time and with its own totals', async () => {
+    const made = makeUnitFiles({ units: 12, recordsPerFile: 40 });
+    const round = makeRound({ expected: made.unitNames });
+    await saveRollup(db, round);
+    const result = await importFiles(
+      db,
+      round.id,
+      made.files.map((f) => incoming(f.text, f.name)),
+      now,
+    );
+    expect(result).toMatchObject({ added: made.totals.records, replaced: 0, unchanged: 0 });
+    const stored = await getRollup(db, round.id);
+    if (!stored) throw new Error('no round');
+    expect(reportingStatus(stored).counts).toEqual({ 'on-time': 12, late: 0, missing: 0 });
+
+    const { senders, total } = rollupTotals(stored, await listEntries(db), await listUnits(db));
+    expect(total).toMatchObject({
+      records: made.totals.records,
+      participants: made.totals.participants,
+      women: made.totals.women,
+      sessions: made.totals.sessions,
+      students: made.totals.students,
+    });
+    expect(senders).toHaveLength(12);
+    for (const sender of senders)
+      expect({ records: sender.figures.records, participants: sender.figures.participants }).toEqual(
+        made.totals.byUnit[sender.name],
+      );
+
+    // The same files again: nothing changes.
+    const again = await importFiles(
+      db,
+      round.id,
+      made.files.map((f) => incoming(f.text, f.name)),
+      now,
+    );
+    expect(again).toMatchObject({ added: 0, replaced: 0, unchanged: made.totals.records });
+    expect(await db.count('ledger')).toBe(made.totals.records);
+  });
+});
