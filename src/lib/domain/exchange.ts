@@ -22,7 +22,7 @@ import {
   type KeyFigures,
   type StatisticsFilter,
 } from './statistics';
-import { unitSchema, type Unit } from './unit.schema';
+import { unitNameMaxLength, unitSchema, type Unit } from './unit.schema';
 
 export const statisticsFileKind = 'chung-tay/statistics';
 /** Raise when the file's shape changes; a reader refuses a version newer than its own. */
@@ -59,7 +59,7 @@ export type FileFigures = z.infer<typeof figuresSchema>;
 
 export const exportingUnitSchema = z.strictObject({
   id: z.uuid(),
-  name: z.string().check(z.minLength(1)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(unitNameMaxLength)),
   kind: z.string(),
 });
 export type ExportingUnit = z.infer<typeof exportingUnitSchema>;
@@ -160,7 +160,11 @@ export function checkStatisticsFile(text: string, fileName = ''): FileCheck {
       problem: { kind: 'bad-units', count: units.bad.length, first: units.bad[0] as number },
     };
   const unitIds = new Set(units.ok.map((u) => u.id));
-  const orphans = records.ok.filter((r) => !unitIds.has(r.unitId)).length;
+  const orphans = records.ok.filter(
+    (r) =>
+      !unitIds.has(r.unitId) ||
+      (r.kind === 'school-activity' && r.classes.some((c) => !unitIds.has(c.unitId))),
+  ).length;
   if (orphans > 0) return { ok: false, problem: { kind: 'unknown-unit', count: orphans } };
   return {
     ok: true,

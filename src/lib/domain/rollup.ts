@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import type { LedgerEntry } from './ledger.schema';
-import { findUnit, isCalendarDate, sameName } from './sessionRecord';
+import { findUnit, isCalendarDate, nameKey } from './sessionRecord';
 import { filterEntries, isWithin, keyFigures, participantsByUnit, type KeyFigures } from './statistics';
 import { unitNameMaxLength, type Unit, type UnitKind } from './unit.schema';
 
@@ -142,15 +142,22 @@ export function reportingStatus(round: Pick<Rollup, 'expected' | 'files' | 'dead
       unitId: first.unitId,
     };
   };
-  const matched = new Set<ReceivedFile>();
+  // Files grouped by their sender's name key, each key worked out once.
+  const byName = new Map<string, ReceivedFile[]>();
+  for (const file of sorted) {
+    const key = nameKey(file.unitName);
+    byName.set(key, [...(byName.get(key) ?? []), file]);
+  }
+  const expectedKeys = new Set<string>();
   const rows = round.expected.map((name) => {
-    const files = sorted.filter((f) => sameName(f.unitName, name));
-    files.forEach((f) => matched.add(f));
-    return rowFor(name, files);
+    const key = nameKey(name);
+    expectedKeys.add(key);
+    return rowFor(name, byName.get(key) ?? []);
   });
   const others = new Map<string, ReceivedFile[]>();
   for (const file of sorted)
-    if (!matched.has(file)) others.set(file.unitId, [...(others.get(file.unitId) ?? []), file]);
+    if (!expectedKeys.has(nameKey(file.unitName)))
+      others.set(file.unitId, [...(others.get(file.unitId) ?? []), file]);
   const unexpected = [...others.values()].map((files) => rowFor((files[0] as ReceivedFile).unitName, files));
   const counts = { 'on-time': 0, late: 0, missing: 0 };
   for (const row of rows) counts[row.state]++;
@@ -222,9 +229,14 @@ export type RollupProblems = Partial<Record<RollupField, RollupProblem>>;
 /** The expected names of the form, trimmed, each once (the first spelling kept). */
 export function expectedNames(text: string): string[] {
   const names: string[] = [];
+  const keys = new Set<string>();
   for (const line of text.split(/\r?\n/)) {
     const name = line.trim().replace(/\s+/g, ' ');
-    if (name && !names.some((n) => sameName(n, name))) names.push(name);
+    const key = nameKey(name);
+    if (name && !keys.has(key)) {
+      keys.add(key);
+      names.push(name);
+    }
   }
   return names;
 }
@@ -318,5 +330,8 @@ export function placeUnderReceiver(
 ): Unit | null {
   if (!receiverId || sender.id === receiverId || sender.parentId === receiverId) return null;
   if (isWithin(receiverId, sender.id, units)) return null;
-  return { ...sender, parentId: receiverId, updatedAt: now.toISOString() };
+  // Never back in time: a sender's clock may run ahead, and an older stamp would let its own
+  // copy win again at the next import, so the same file would change the unit every time.
+  const at = now.toISOString();
+  return { ...sender, parentId: receiverId, updatedAt: at > sender.updatedAt ? at : sender.updatedAt };
 }

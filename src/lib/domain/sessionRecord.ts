@@ -88,8 +88,12 @@ export function parseCount(value: string): number | undefined | 'negative' | 'wh
 
 /** Names that differ only in case or spacing are the same unit; diacritics are not ignored. */
 export function sameName(a: string, b: string): boolean {
-  const key = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  return key(a) === key(b);
+  return nameKey(a) === nameKey(b);
+}
+
+/** What `sameName` compares: work it out once when matching many names. */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 }
 
 /**

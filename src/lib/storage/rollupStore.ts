@@ -20,6 +20,22 @@ import type { Database } from './connection';
 import { getAllParsed, getParsed } from './readParsed';
 import { writeTransaction } from './storageErrors';
 
+/**
+ * Issues every request at once (IndexedDB runs them in order, without a round trip each) and
+ * waits for them all; if issuing one throws, those already issued are still watched, so the
+ * abort that follows surfaces as this one failure and not as stray rejections.
+ */
+async function all<T>(requests: ReadonlyArray<() => Promise<T>>): Promise<T[]> {
+  const pending: Array<Promise<T>> = [];
+  try {
+    for (const request of requests) pending.push(request());
+  } catch (error) {
+    for (const promise of pending) promise.catch(() => undefined);
+    throw error;
+  }
+  return Promise.all(pending);
+}
+
 /** Every round, the latest period first. */
 export async function listRollups(db: Database): Promise<Rollup[]> {
   const rounds = await getAllParsed(db, 'rollups', rollupSchema);
@@ -83,11 +99,11 @@ export async function importFiles(
         const target = tx.objectStore(store);
         const seen = known[store];
         const unseen = [...new Set(incoming.map((r) => r.id))].filter((id) => !seen.has(id));
-        const current = await Promise.all(unseen.map((id) => target.get(id)));
+        const current = await all(unseen.map((id) => () => target.get(id)));
         current.forEach((record) => record && seen.set(record.id, record));
         const plan = planMerge(seen, incoming as readonly Dated[]);
         // Parsed already: a CheckedFile's units and records passed their schemas.
-        await Promise.all(plan.writes.map((record) => target.put(record as never)));
+        await all(plan.writes.map((record) => () => target.put(record as never)));
         for (const record of plan.writes) seen.set(record.id, record);
         if (store === 'ledger') {
           added = plan.added;

@@ -163,6 +163,18 @@ describe('Reading a statistics file for a roll-up', () => {
       count: 1,
     });
   });
+
+  test('A school activity reaching a class the file does not carry points at an unknown unit too', () => {
+    const school = makeUnit({ name: 'Trường THCS Võ Cường', kind: 'school' });
+    const activity = makeSchoolActivity({ unitId: school.id });
+    const file = makeStatisticsFile(school, [activity], [school]);
+    expect(problemOf(text(file))).toEqual({ kind: 'unknown-unit', count: 1 });
+  });
+
+  test('An exporting unit named only with spaces is the wrong shape, not an accepted file', () => {
+    const blank = validFile({ exportingUnit: { id: company.id, name: '   ', kind: 'enterprise' } });
+    expect(problemOf(text(blank))).toEqual({ kind: 'wrong-shape' });
+  });
 });
 
 describe('The units a file carries', () => {

@@ -334,6 +334,14 @@ describe('Placing a sender under the round’s receiving unit', () => {
     });
   });
 
+  test('A sender edited later than the import keeps its own time, so importing it again changes nothing', () => {
+    const ahead = { ...minhAnh, updatedAt: '2027-07-10T00:00:00.000Z' };
+    const placed = placeUnderReceiver(ahead, union.id, byId, now);
+    expect(placed).toEqual({ ...ahead, parentId: union.id });
+    // The file's copy is not newer than the placed one: a second import leaves it placed.
+    expect(planMerge(new Map([[ahead.id, placed!]]), [ahead]).writes).toEqual([]);
+  });
+
   test('Nothing changes without a receiver, when it is the receiver, or when it is under it already', () => {
     expect(placeUnderReceiver(minhAnh, undefined, byId, now)).toBeNull();
     expect(placeUnderReceiver(union, union.id, byId, now)).toBeNull();
