@@ -49,6 +49,21 @@ export class LedgerData {
     return this.units.find((u) => u.id === id)?.name ?? '';
   }
 
+  /**
+   * Takes in records this tab has just written (a large import), replacing those with the
+   * same id, without reading the whole ledger back.
+   */
+  absorb(units: readonly Unit[], entries: readonly LedgerEntry[]): void {
+    const merge = <T extends { id: string }>(current: readonly T[], incoming: readonly T[]): T[] => {
+      if (incoming.length === 0) return current as T[];
+      const byId = new Map(current.map((item) => [item.id, item]));
+      for (const item of incoming) byId.set(item.id, item);
+      return [...byId.values()];
+    };
+    this.units = merge(this.units, units);
+    this.entries = merge(this.entries, entries);
+  }
+
   /** Runs a write, then reloads; resolves to whether it was stored. */
   async save(write: (db: Database) => Promise<unknown>): Promise<boolean> {
     this.failure = await tryWrite(() => write(this.db));

@@ -47,16 +47,16 @@ export async function readFiles(
   return { incoming, outcomes };
 }
 
-/** Imports what passed and lists every file's outcome in the order given. */
+/** Imports what passed, and lists every file's outcome in the order given with what was written. */
 export async function importChecked(
   db: Database,
   round: Rollup,
   read: Awaited<ReturnType<typeof readFiles>>,
   now: Date,
-): Promise<FileOutcome[]> {
+): Promise<{ outcomes: FileOutcome[]; result: ImportResult | null }> {
   const result: ImportResult | null =
     read.incoming.length > 0 ? await importFiles(db, round.id, read.incoming, now) : null;
-  return read.outcomes.map((outcome) => {
+  const outcomes = read.outcomes.map((outcome): FileOutcome => {
     if ('accepted' in outcome) return outcome;
     const index = read.incoming.indexOf(outcome);
     const line = result?.files[index];
@@ -69,4 +69,5 @@ export async function importChecked(
       replaced: line?.replaced ?? 0,
     };
   });
+  return { outcomes, result };
 }

@@ -118,6 +118,13 @@ export function summarySheets(summary: StatisticsSummary, units: readonly Unit[]
 /** One row per record: what it was, where, when, for whom, how many. */
 export function detailSheet(entries: readonly LedgerEntry[], units: readonly Unit[]): XlsxSheet {
   const byId = new Map(units.map((u) => [u.id, u]));
+  // Each label looked up once, not once per row.
+  const labels = new Map<string, string>();
+  const label = (key: string, make: () => string) => {
+    let found = labels.get(key);
+    if (found === undefined) labels.set(key, (found = make()));
+    return found;
+  };
   const header = [
     locale.t('statistics.detail.id'),
     locale.t('statistics.detail.kind'),
@@ -139,15 +146,15 @@ export function detailSheet(entries: readonly LedgerEntry[], units: readonly Uni
         e.kind === 'session'
           ? (e.place ?? '')
           : e.kind === 'school-activity'
-            ? locale.t(`schools.activityKind.${e.activity}`)
+            ? label(`activity.${e.activity}`, () => locale.t(`schools.activityKind.${e.activity}`))
             : e.title;
       return [
         e.id,
-        kindLabel(e.kind),
+        label(e.kind, () => kindLabel(e.kind)),
         formatDate(e.date, locale.language),
         unit?.name ?? '',
         parent?.name ?? '',
-        e.audience ? audienceLabel(e.audience) : '',
+        e.audience ? label(`audience.${e.audience}`, () => audienceLabel(e.audience)) : '',
         e.participants,
         e.kind === 'session' ? (e.women ?? null) : null,
         what,

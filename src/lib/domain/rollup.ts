@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type { LedgerEntry } from './ledger.schema';
 import { findUnit, isCalendarDate, nameKey } from './sessionRecord';
-import { filterEntries, isWithin, keyFigures, participantsByUnit, type KeyFigures } from './statistics';
+import { isWithin, keyFigures, participantsByUnit, type KeyFigures } from './statistics';
 import { unitNameMaxLength, type Unit, type UnitKind } from './unit.schema';
 
 export const rollupLimits = { name: 160, unitName: 120, expected: 500, files: 5000 } as const;
@@ -186,26 +186,39 @@ export function rollupTotals(
   units: readonly Unit[],
 ): { senders: UnitTotals[]; total: KeyFigures } {
   const names = new Map(units.map((u) => [u.id, u.name]));
+  const parents = new Map(units.map((u) => [u.id, u.parentId]));
   const senderIds = [...new Set(round.files.map((f) => f.unitId))];
-  const counted = new Map<string, LedgerEntry>();
+  const mine = new Map(senderIds.map((id) => [id, [] as LedgerEntry[]]));
+  const counted: LedgerEntry[] = [];
+  // One pass: each record of the period goes to every sender it lies under (a walk up the
+  // tree, cut short after as many steps as there are units, so a loop ends it).
+  for (const entry of entries) {
+    if (entry.date < round.from || entry.date > round.to) continue;
+    let under = false;
+    let id: string | undefined = entry.unitId;
+    for (let steps = 0; id && steps <= units.length; steps++) {
+      const list = mine.get(id);
+      if (list) {
+        list.push(entry);
+        under = true;
+      }
+      id = parents.get(id);
+    }
+    if (under) counted.push(entry);
+  }
   const senders = senderIds.map((unitId) => {
-    const mine = filterEntries(
-      entries,
-      { from: round.from, to: round.to, unitId, audience: '', kind: '' },
-      units,
-    );
-    for (const e of mine) counted.set(e.id, e);
+    const records = mine.get(unitId) ?? [];
     return {
       unitId,
       name: names.get(unitId) ?? round.files.find((f) => f.unitId === unitId)?.unitName ?? '',
-      figures: keyFigures(mine, []),
-      children: participantsByUnit(mine, units, unitId)
+      figures: keyFigures(records, []),
+      children: participantsByUnit(records, units, unitId)
         .filter((row) => row.unitId !== unitId)
         .map((row) => ({ ...row, name: names.get(row.unitId) ?? '' })),
     };
   });
   senders.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  return { senders, total: keyFigures([...counted.values()], []) };
+  return { senders, total: keyFigures(counted, []) };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import {
   type ReceivedFile,
   type Rollup,
 } from '../domain/rollup';
+import type { LedgerEntry } from '../domain/ledger.schema';
 import { unitSchema, type Unit } from '../domain/unit.schema';
 import { announceChange } from './changes';
 import type { Database } from './connection';
@@ -68,6 +69,10 @@ export interface IncomingFile {
 export interface ImportResult {
   /** One line per file, in the order given, as noted in the round. */
   files: ReceivedFile[];
+  /** What was written, as stored: the round, and every unit and record added or replaced. */
+  round: Rollup;
+  units: Unit[];
+  records: LedgerEntry[];
   added: number;
   replaced: number;
   unchanged: number;
@@ -83,73 +88,98 @@ export async function importFiles(
   files: readonly IncomingFile[],
   now: Date,
 ): Promise<ImportResult> {
-  const result = await writeTransaction(db, ['rollups', 'units', 'ledger'], async (tx) => {
-    const stored = await tx.objectStore('rollups').get(roundId);
-    const round = rollupSchema.parse(stored);
-    const known = { units: new Map<string, Dated>(), ledger: new Map<string, Dated>() };
-    const received: ReceivedFile[] = [];
-    const totals = { added: 0, replaced: 0, unchanged: 0 };
-    for (const { checked, hash, fileName } of files) {
-      let added = 0;
-      let replaced = 0;
-      for (const [store, incoming] of [
-        ['units', checked.units],
-        ['ledger', checked.records],
-      ] as const) {
-        const target = tx.objectStore(store);
-        const seen = known[store];
-        const unseen = [...new Set(incoming.map((r) => r.id))].filter((id) => !seen.has(id));
-        const current = await all(unseen.map((id) => () => target.get(id)));
-        current.forEach((record) => record && seen.set(record.id, record));
-        const plan = planMerge(seen, incoming as readonly Dated[]);
-        // Parsed already: a CheckedFile's units and records passed their schemas.
-        await all(plan.writes.map((record) => () => target.put(record as never)));
-        for (const record of plan.writes) seen.set(record.id, record);
-        if (store === 'ledger') {
-          added = plan.added;
-          replaced = plan.replaced;
-          totals.unchanged += plan.unchanged;
+  // Relaxed durability: committed once the browser has it, without waiting for the disk to
+  // flush. An import can be repeated from its files; it is still all or nothing.
+  const result = await writeTransaction(
+    db,
+    ['rollups', 'units', 'ledger'],
+    async (tx) => {
+      const stored = await tx.objectStore('rollups').get(roundId);
+      const round = rollupSchema.parse(stored);
+      const known = { units: new Map<string, Dated>(), ledger: new Map<string, Dated>() };
+      // Which ids the device has: only those are read back to compare edit times.
+      const present = {
+        units: new Set(await tx.objectStore('units').getAllKeys()),
+        ledger: new Set(await tx.objectStore('ledger').getAllKeys()),
+      };
+      const written = { units: new Map<string, Unit>(), ledger: new Map<string, LedgerEntry>() };
+      const received: ReceivedFile[] = [];
+      const totals = { added: 0, replaced: 0, unchanged: 0 };
+      for (const { checked, hash, fileName } of files) {
+        let added = 0;
+        let replaced = 0;
+        for (const [store, incoming] of [
+          ['units', checked.units],
+          ['ledger', checked.records],
+        ] as const) {
+          const target = tx.objectStore(store);
+          const seen = known[store];
+          const unseen = [...new Set(incoming.map((r) => r.id))].filter(
+            (id) => !seen.has(id) && present[store].has(id),
+          );
+          const current = await all(unseen.map((id) => () => target.get(id)));
+          current.forEach((record) => record && seen.set(record.id, record));
+          const plan = planMerge(seen, incoming as readonly Dated[]);
+          // Parsed already: a CheckedFile's units and records passed their schemas.
+          await all(plan.writes.map((record) => () => target.put(record as never)));
+          for (const record of plan.writes) {
+            seen.set(record.id, record);
+            written[store].set(record.id, record as never);
+          }
+          if (store === 'ledger') {
+            added = plan.added;
+            replaced = plan.replaced;
+            totals.unchanged += plan.unchanged;
+          }
         }
+        // The sender goes under the round's receiving unit, so the receiver's figures add it in.
+        const units = tx.objectStore('units');
+        const sender = await units.get(checked.exportingUnit.id);
+        if (sender && round.receiverId) {
+          const chain = new Map<string, Unit>([[sender.id, sender]]);
+          for (let id: string | undefined = round.receiverId; id && !chain.has(id);) {
+            const unit: Unit | undefined = await units.get(id);
+            if (!unit) break;
+            chain.set(id, unit);
+            id = unit.parentId;
+          }
+          const placed = placeUnderReceiver(sender, round.receiverId, chain, now);
+          if (placed) {
+            await units.put(placed);
+            known.units.set(placed.id, placed);
+            written.units.set(placed.id, placed);
+          }
+        }
+        totals.added += added;
+        totals.replaced += replaced;
+        received.push({
+          hash,
+          fileName: fileName.slice(0, 260),
+          unitId: checked.exportingUnit.id,
+          unitName: checked.exportingUnit.name.trim().slice(0, 120),
+          exportedAt: checked.file.exportedAt,
+          importedAt: now.toISOString(),
+          records: checked.records.length,
+          added,
+          replaced,
+        });
       }
-      // The sender goes under the round's receiving unit, so the receiver's figures add it in.
-      const units = tx.objectStore('units');
-      const sender = await units.get(checked.exportingUnit.id);
-      if (sender && round.receiverId) {
-        const chain = new Map<string, Unit>([[sender.id, sender]]);
-        for (let id: string | undefined = round.receiverId; id && !chain.has(id);) {
-          const unit: Unit | undefined = await units.get(id);
-          if (!unit) break;
-          chain.set(id, unit);
-          id = unit.parentId;
-        }
-        const placed = placeUnderReceiver(sender, round.receiverId, chain, now);
-        if (placed) {
-          await units.put(placed);
-          known.units.set(placed.id, placed);
-        }
-      }
-      totals.added += added;
-      totals.replaced += replaced;
-      received.push({
-        hash,
-        fileName: fileName.slice(0, 260),
-        unitId: checked.exportingUnit.id,
-        unitName: checked.exportingUnit.name.trim().slice(0, 120),
-        exportedAt: checked.file.exportedAt,
-        importedAt: now.toISOString(),
-        records: checked.records.length,
-        added,
-        replaced,
+      const updated = rollupSchema.parse({
+        ...round,
+        files: [...round.files, ...received],
+        updatedAt: now.toISOString(),
       });
-    }
-    const updated = rollupSchema.parse({
-      ...round,
-      files: [...round.files, ...received],
-      updatedAt: now.toISOString(),
-    });
-    await tx.objectStore('rollups').put(updated);
-    return { files: received, ...totals };
-  });
+      await tx.objectStore('rollups').put(updated);
+      return {
+        files: received,
+        round: updated,
+        units: [...written.units.values()],
+        records: [...written.ledger.values()],
+        ...totals,
+      };
+    },
+    { durability: 'relaxed' },
+  );
   announceChange('units');
   announceChange('ledger');
   announceChange('rollups');

@@ -42,8 +42,9 @@ export async function writeTransaction<S extends StoreNames<ChungTayDB>[], T>(
   db: Database,
   stores: S,
   body: (tx: WriteTransaction<S>) => Promise<T>,
+  options?: IDBTransactionOptions,
 ): Promise<T> {
-  const tx = db.transaction(stores, 'readwrite');
+  const tx = db.transaction(stores, 'readwrite', options);
   try {
     const result = await body(tx);
     await tx.done;
