@@ -229,6 +229,24 @@ export function statisticsSummary(
   };
 }
 
+/**
+ * A record as it leaves the device: counts, not people. Who led a session or delivered an
+ * activity, and free-text notes (which may name someone), stay on the device; the backup
+ * keeps them.
+ */
+export function withoutNames(entry: LedgerEntry): LedgerEntry {
+  if (entry.kind === 'session') {
+    const { facilitator: _facilitator, notes: _notes, ...rest } = entry;
+    return rest;
+  }
+  if (entry.kind === 'school-activity') {
+    const { deliveredBy: _deliveredBy, notes: _notes, ...rest } = entry;
+    return rest;
+  }
+  const { notes: _notes, ...rest } = entry;
+  return rest;
+}
+
 /** The file of a summary: the aggregates, and with `detail` the records and their units. */
 export function statisticsFile(
   summary: StatisticsSummary,
@@ -266,7 +284,9 @@ export function statisticsFile(
     byAudience: summary.byAudience,
     byUnit: summary.byUnit.map((row) => ({ ...row, name: names.get(row.unitId) ?? '' })),
     scores: summary.scores,
-    ...(detail ? { units: unitsFor(summary.entries, units), records: summary.entries } : {}),
+    ...(detail
+      ? { units: unitsFor(summary.entries, units), records: summary.entries.map(withoutNames) }
+      : {}),
   };
 }
 

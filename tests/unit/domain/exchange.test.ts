@@ -67,6 +67,20 @@ describe('Reading a statistics file for a roll-up', () => {
     if (result.ok) expect(result.checked.records).toEqual(records);
   });
 
+  test('Records leave the device without the names of who led them or free-text notes', () => {
+    const named = [
+      makeSessionEntry({ unitId: company.id, facilitator: 'Nguyễn Văn An', notes: 'Chị Hoa hỗ trợ' }),
+      makeSchoolActivity({ unitId: company.id, deliveredBy: 'Cô Lan', notes: 'Ghi chú' }),
+      makeCampaignActivity({ unitId: company.id, notes: 'Anh Tuấn phụ trách' }),
+    ];
+    const summary = statisticsSummary({ units, entries: named, attempts: [] }, noFilter, '2027-07-01');
+    const file = statisticsFile(summary, units, company, new Date('2027-07-01T03:00:00.000Z'), true);
+    const text = JSON.stringify(file);
+    for (const name of ['Nguyễn Văn An', 'Chị Hoa', 'Cô Lan', 'Ghi chú', 'Anh Tuấn'])
+      expect(text).not.toContain(name);
+    expect(file.records).toHaveLength(3);
+  });
+
   test('An empty file, or one holding only spaces and a byte-order mark, is empty', () => {
     expect(problemOf('')).toEqual({ kind: 'empty' });
     expect(problemOf('\uFEFF  \r\n\t')).toEqual({ kind: 'empty' });
