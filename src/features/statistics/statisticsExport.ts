@@ -151,7 +151,7 @@ export function detailSheet(entries: readonly LedgerEntry[], units: readonly Uni
       return [
         e.id,
         label(e.kind, () => kindLabel(e.kind)),
-        formatDate(e.date, locale.language),
+        label(`date.${e.date}`, () => formatDate(e.date, locale.language)),
         unit?.name ?? '',
         parent?.name ?? '',
         e.audience ? label(`audience.${e.audience}`, () => audienceLabel(e.audience)) : '',

@@ -21,20 +21,27 @@ import type { Database } from './connection';
 import { getAllParsed, getParsed } from './readParsed';
 import { writeTransaction } from './storageErrors';
 
-/**
- * Issues every request at once (IndexedDB runs them in order, without a round trip each) and
- * waits for them all; if issuing one throws, those already issued are still watched, so the
- * abort that follows surfaces as this one failure and not as stray rejections.
- */
+/** Issues every request at once (IndexedDB runs them in order, without a round trip each) and waits for them all. */
 async function all<T>(requests: ReadonlyArray<() => Promise<T>>): Promise<T[]> {
+  return Promise.all(issue(requests));
+}
+
+/**
+ * Issues requests; if issuing one throws, the ones issued before it (here and in `earlier`)
+ * are still watched, so the abort that follows surfaces as this one failure.
+ */
+function issue<T>(
+  requests: ReadonlyArray<() => Promise<T>>,
+  earlier: ReadonlyArray<Promise<unknown>> = [],
+): Array<Promise<T>> {
   const pending: Array<Promise<T>> = [];
   try {
     for (const request of requests) pending.push(request());
   } catch (error) {
-    for (const promise of pending) promise.catch(() => undefined);
+    for (const promise of [...earlier, ...pending]) promise.catch(() => undefined);
     throw error;
   }
-  return Promise.all(pending);
+  return pending;
 }
 
 /** Every round, the latest period first. */
@@ -96,73 +103,88 @@ export async function importFiles(
     async (tx) => {
       const stored = await tx.objectStore('rollups').get(roundId);
       const round = rollupSchema.parse(stored);
-      const known = { units: new Map<string, Dated>(), ledger: new Map<string, Dated>() };
+      // What the device holds of each id this import touches (read once, or as written).
+      const known = { units: new Map<string, Unit>(), ledger: new Map<string, LedgerEntry>() };
       // Which ids the device has: only those are read back to compare edit times.
       const present = {
         units: new Set(await tx.objectStore('units').getAllKeys()),
         ledger: new Set(await tx.objectStore('ledger').getAllKeys()),
       };
       const written = { units: new Map<string, Unit>(), ledger: new Map<string, LedgerEntry>() };
+      // Writes are issued without waiting file by file (IndexedDB keeps their order), and all
+      // awaited before the round is noted.
+      const writes: Array<Promise<unknown>> = [];
+      const write = <S extends 'units' | 'ledger'>(
+        store: S,
+        record: S extends 'units' ? Unit : LedgerEntry,
+      ) => {
+        writes.push(...issue([() => tx.objectStore(store).put(record as never)], writes));
+        known[store].set(record.id, record as never);
+        written[store].set(record.id, record as never);
+      };
+      const read = async <S extends 'units' | 'ledger'>(store: S, ids: readonly string[]) => {
+        const wanted = ids.filter((id) => !known[store].has(id) && present[store].has(id));
+        const found = await all(wanted.map((id) => () => tx.objectStore(store).get(id)));
+        for (const record of found) if (record) known[store].set(record.id, record as never);
+      };
       const received: ReceivedFile[] = [];
       const totals = { added: 0, replaced: 0, unchanged: 0 };
-      for (const { checked, hash, fileName } of files) {
-        let added = 0;
-        let replaced = 0;
-        for (const [store, incoming] of [
-          ['units', checked.units],
-          ['ledger', checked.records],
-        ] as const) {
-          const target = tx.objectStore(store);
-          const seen = known[store];
-          const unseen = [...new Set(incoming.map((r) => r.id))].filter(
-            (id) => !seen.has(id) && present[store].has(id),
-          );
-          const current = await all(unseen.map((id) => () => target.get(id)));
-          current.forEach((record) => record && seen.set(record.id, record));
-          const plan = planMerge(seen, incoming as readonly Dated[]);
-          // Parsed already: a CheckedFile's units and records passed their schemas.
-          await all(plan.writes.map((record) => () => target.put(record as never)));
-          for (const record of plan.writes) {
-            seen.set(record.id, record);
-            written[store].set(record.id, record as never);
+      try {
+        for (const { checked, hash, fileName } of files) {
+          let added = 0;
+          let replaced = 0;
+          for (const [store, incoming] of [
+            ['units', checked.units],
+            ['ledger', checked.records],
+          ] as const) {
+            await read(store, [...new Set(incoming.map((r) => r.id))]);
+            const plan = planMerge(known[store] as ReadonlyMap<string, Dated>, incoming as readonly Dated[]);
+            // Parsed already: a CheckedFile's units and records passed their schemas.
+            for (const record of plan.writes) write(store, record as never);
+            if (store === 'ledger') {
+              added = plan.added;
+              replaced = plan.replaced;
+              totals.unchanged += plan.unchanged;
+            }
           }
-          if (store === 'ledger') {
-            added = plan.added;
-            replaced = plan.replaced;
-            totals.unchanged += plan.unchanged;
+          // The sender goes under the round's receiving unit, so the receiver's figures add it in.
+          const sender = known.units.get(checked.exportingUnit.id);
+          if (sender && round.receiverId) {
+            const chain = new Map<string, Unit>([[sender.id, sender]]);
+            for (let id: string | undefined = round.receiverId; id && !chain.has(id);) {
+              await read('units', [id]);
+              const unit = known.units.get(id);
+              if (!unit) break;
+              chain.set(id, unit);
+              id = unit.parentId;
+            }
+            const placed = placeUnderReceiver(sender, round.receiverId, chain, now);
+            if (placed) write('units', placed);
           }
+          totals.added += added;
+          totals.replaced += replaced;
+          received.push({
+            hash,
+            fileName: fileName.slice(0, 260),
+            unitId: checked.exportingUnit.id,
+            unitName: checked.exportingUnit.name.trim().slice(0, 120),
+            exportedAt: checked.file.exportedAt,
+            importedAt: now.toISOString(),
+            records: checked.records.length,
+            added,
+            replaced,
+          });
         }
-        // The sender goes under the round's receiving unit, so the receiver's figures add it in.
-        const units = tx.objectStore('units');
-        const sender = await units.get(checked.exportingUnit.id);
-        if (sender && round.receiverId) {
-          const chain = new Map<string, Unit>([[sender.id, sender]]);
-          for (let id: string | undefined = round.receiverId; id && !chain.has(id);) {
-            const unit: Unit | undefined = await units.get(id);
-            if (!unit) break;
-            chain.set(id, unit);
-            id = unit.parentId;
-          }
-          const placed = placeUnderReceiver(sender, round.receiverId, chain, now);
-          if (placed) {
-            await units.put(placed);
-            known.units.set(placed.id, placed);
-            written.units.set(placed.id, placed);
-          }
-        }
-        totals.added += added;
-        totals.replaced += replaced;
-        received.push({
-          hash,
-          fileName: fileName.slice(0, 260),
-          unitId: checked.exportingUnit.id,
-          unitName: checked.exportingUnit.name.trim().slice(0, 120),
-          exportedAt: checked.file.exportedAt,
-          importedAt: now.toISOString(),
-          records: checked.records.length,
-          added,
-          replaced,
-        });
+        await Promise.all(writes);
+      } catch (error) {
+        // A write that failed (a full disk) aborted the transaction; the requests after it then
+        // saw the abort. Report the cause, and leave no write's rejection unwatched.
+        const settled = await Promise.allSettled(writes);
+        const cause = settled.find(
+          (r): r is PromiseRejectedResult =>
+            r.status === 'rejected' && (r.reason as { name?: unknown } | null)?.name !== 'AbortError',
+        );
+        throw cause ? cause.reason : error;
       }
       const updated = rollupSchema.parse({
         ...round,
