@@ -22,11 +22,14 @@ async function sha256(bytes: ArrayBuffer): Promise<string> {
 export async function readFiles(
   files: readonly File[],
   round: Rollup,
+  /** Told after each file, with how many are checked. */
+  onProgress: (checked: number) => void = () => undefined,
 ): Promise<{ incoming: IncomingFile[]; outcomes: Array<FileOutcome | IncomingFile> }> {
   const seen = new Map(round.files.map((f) => [f.hash, f.fileName]));
   const incoming: IncomingFile[] = [];
   const outcomes: Array<FileOutcome | IncomingFile> = [];
   for (const file of files) {
+    onProgress(outcomes.length);
     const bytes = await file.arrayBuffer();
     const hash = await sha256(bytes);
     const earlier = seen.get(hash);
