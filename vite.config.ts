@@ -69,6 +69,36 @@ function bundledContent(): Plugin {
   };
 }
 
+/**
+ * The modules the first screen needs (the static imports of `src/main.ts`, followed through)
+ * go in one chunk with the entry's: left to automatic splitting they become a dozen small
+ * chunks shared with lazy screens, and a dozen files compress worse than one.
+ */
+function firstScreenChunk(): { plugin: Plugin; test: (id: string) => boolean } {
+  const modules = new Set<string>();
+  return {
+    plugin: {
+      name: 'chung-tay:first-screen-chunk',
+      apply: 'build',
+      buildEnd() {
+        modules.clear();
+        // The entry is index.html; main.ts, which it loads, stays in the entry chunk.
+        const entry = [...this.getModuleIds()].find((id) => this.getModuleInfo(id)?.isEntry);
+        const main = this.getModuleInfo(entry ?? '')?.importedIds.find((id) => id.endsWith('/src/main.ts'));
+        const pending = [...(this.getModuleInfo(main ?? '')?.importedIds ?? [])];
+        while (pending.length > 0) {
+          const id = pending.pop() as string;
+          if (modules.has(id)) continue;
+          modules.add(id);
+          pending.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+      },
+    },
+    test: (id) => modules.has(id),
+  };
+}
+const firstScreen = firstScreenChunk();
+
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -79,6 +109,7 @@ export default defineConfig({
   plugins: [
     bundledContent(),
     svelte(),
+    firstScreen.plugin,
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -115,6 +146,9 @@ export default defineConfig({
     assetsInlineLimit: (file) => (file.includes('/content/') ? false : undefined),
     // The bench script reads the first-screen size from the manifest.
     manifest: true,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'app', test: firstScreen.test }] } },
+    },
   },
   test: {
     projects: [
