@@ -86,7 +86,8 @@ function firstScreenChunk(): { plugin: Plugin; test: (id: string) => boolean } {
         // The entry is index.html; main.ts, which it loads, stays in the entry chunk.
         const entry = [...this.getModuleIds()].find((id) => this.getModuleInfo(id)?.isEntry);
         const main = this.getModuleInfo(entry ?? '')?.importedIds.find((id) => id.endsWith('/src/main.ts'));
-        const pending = [...(this.getModuleInfo(main ?? '')?.importedIds ?? [])];
+        if (!main) this.error('first-screen chunk: index.html does not load src/main.ts');
+        const pending = [...(this.getModuleInfo(main)?.importedIds ?? [])];
         while (pending.length > 0) {
           const id = pending.pop() as string;
           if (modules.has(id)) continue;
