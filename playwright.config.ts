@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test';
 const executablePath = existsSync('/usr/lib/chromium/chromium')
   ? '/usr/lib/chromium/chromium'
   : '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT and E2E_DIST let two people run suites side by side on one machine (each its own build).
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -39,7 +41,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/e2e/server.mjs dist ${port}`,
+    command: `node tests/e2e/server.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
   },

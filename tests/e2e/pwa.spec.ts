@@ -90,7 +90,7 @@ test('Without the service worker the offline reload really fails (the offline te
 test('A new version waits for the user: the quiz goes on, and reloading keeps the answers', async ({
   page,
 }) => {
-  const server = await startServer({ root: 'dist' });
+  const server = await startServer({ root: process.env.E2E_DIST ?? 'dist' });
   try {
     await page.goto(`${server.url}/`);
     await waitForOfflineReady(page);
