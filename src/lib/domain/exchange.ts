@@ -88,6 +88,12 @@ export interface CheckedFile {
   file: StatisticsFile;
   exportingUnit: ExportingUnit;
   units: Unit[];
+  /**
+   * The sending unit and every unit under it in the file, each parent before its children:
+   * the only units a roll-up may add or change (`rollup.ts`: `planFileMerge`). Units above
+   * the sender travel with the file to name where it sits, and are never written.
+   */
+  subtree: Unit[];
   records: LedgerEntry[];
 }
 
@@ -104,7 +110,18 @@ export type FileProblem =
   | { kind: 'bad-records'; count: number; first: number }
   | { kind: 'bad-units'; count: number; first: number }
   | { kind: 'unknown-unit'; count: number }
-  | { kind: 'duplicate'; of: string };
+  | { kind: 'duplicate'; of: string }
+  // The roll-up's trust rules (src/README: "Roll-up trust rules").
+  | { kind: 'sender-missing' }
+  | { kind: 'duplicate-id'; what: 'units' | 'records'; first: number }
+  | { kind: 'unit-cycle'; name: string }
+  | { kind: 'outside-sender'; count: number }
+  | { kind: 'future'; today: string }
+  | { kind: 'created-after-updated'; what: 'units' | 'records'; first: number }
+  // Found against the device's own units when the file is merged (`planFileMerge`).
+  | { kind: 'receiver'; name: string }
+  | { kind: 'foreign-unit'; name: string }
+  | { kind: 'foreign-record'; count: number };
 
 export type FileCheck = { ok: true; checked: CheckedFile } | { ok: false; problem: FileProblem };
 
@@ -120,12 +137,18 @@ function parseAll<T>(items: readonly unknown[], schema: z.ZodMiniType<T>): { ok:
   return { ok, bad };
 }
 
+/** How far ahead of the device's clock a time in a file may be (time zones, a clock a little fast). */
+export const futureToleranceMs = 24 * 60 * 60 * 1000;
+
 /**
  * Reads a file meant for a roll-up: JSON of this kind and a version this app reads, with the
  * exporting unit and the detail, every record and unit valid, and every record's unit in the
- * file. The first problem found is the reason it is refused.
+ * file. Then the trust rules that need only the file: the sender is among its units, ids are
+ * unique, the units' parent chains have no loop, every record lies under the sender, no time
+ * is more than a day ahead of `now` (the device's clock), and nothing was updated before it
+ * was created. The first problem found is the reason it is refused.
  */
-export function checkStatisticsFile(text: string, fileName = ''): FileCheck {
+export function checkStatisticsFile(text: string, fileName: string, now: Date): FileCheck {
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') return { ok: false, problem: { kind: 'empty' } };
   let raw: unknown;
@@ -166,10 +189,99 @@ export function checkStatisticsFile(text: string, fileName = ''): FileCheck {
       (r.kind === 'school-activity' && r.classes.some((c) => !unitIds.has(c.unitId))),
   ).length;
   if (orphans > 0) return { ok: false, problem: { kind: 'unknown-unit', count: orphans } };
+  const trust = checkTrust(file.exportingUnit, units.ok, records.ok, file.exportedAt, now);
+  if ('kind' in trust) return { ok: false, problem: trust };
   return {
     ok: true,
-    checked: { file, exportingUnit: file.exportingUnit, units: units.ok, records: records.ok },
+    checked: {
+      file,
+      exportingUnit: file.exportingUnit,
+      units: units.ok,
+      subtree: trust.subtree,
+      records: records.ok,
+    },
   };
+}
+
+/** The 1-based number of the first item whose id came earlier, or 0. */
+function firstRepeatedId(items: ReadonlyArray<{ id: string }>): number {
+  const seen = new Set<string>();
+  for (const [i, item] of items.entries()) {
+    if (seen.has(item.id)) return i + 1;
+    seen.add(item.id);
+  }
+  return 0;
+}
+
+/** The 1-based number of the first item updated before it was created, or 0. */
+function firstOutOfOrder(items: ReadonlyArray<{ createdAt: string; updatedAt: string }>): number {
+  const i = items.findIndex((item) => Date.parse(item.createdAt) > Date.parse(item.updatedAt));
+  return i + 1;
+}
+
+/** The file-only trust rules; the sender's subtree, parents first, when they hold. */
+function checkTrust(
+  sender: ExportingUnit,
+  units: readonly Unit[],
+  records: readonly LedgerEntry[],
+  exportedAt: string,
+  now: Date,
+): { subtree: Unit[] } | FileProblem {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  if (!byId.has(sender.id)) return { kind: 'sender-missing' };
+  for (const [what, items] of [
+    ['units', units],
+    ['records', records],
+  ] as const) {
+    const first = firstRepeatedId(items);
+    if (first > 0) return { kind: 'duplicate-id', what, first };
+  }
+  // Every unit's chain up the file's tree ends (at a unit with no parent, or a parent not in
+  // the file); a unit met twice on the way is a loop, its own parent included.
+  const depth = new Map<string, number>();
+  for (const unit of units) {
+    const chain: Unit[] = [];
+    const onChain = new Set<string>();
+    let current: Unit | undefined = unit;
+    while (current && !depth.has(current.id)) {
+      if (onChain.has(current.id)) return { kind: 'unit-cycle', name: current.name };
+      onChain.add(current.id);
+      chain.push(current);
+      current = current.parentId ? byId.get(current.parentId) : undefined;
+    }
+    let d = current ? (depth.get(current.id) ?? 0) + 1 : 0;
+    for (const link of chain.reverse()) depth.set(link.id, d++);
+  }
+  const under = new Set<string>([sender.id]);
+  const subtree = units
+    .filter((u) => (depth.get(u.id) ?? 0) >= (depth.get(sender.id) ?? 0))
+    .sort((a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0))
+    .filter((u) => {
+      if (u.id !== sender.id && !(u.parentId && under.has(u.parentId))) return false;
+      under.add(u.id);
+      return true;
+    });
+  const outside = records.filter(
+    (r) =>
+      !under.has(r.unitId) || (r.kind === 'school-activity' && r.classes.some((c) => !under.has(c.unitId))),
+  ).length;
+  if (outside > 0) return { kind: 'outside-sender', count: outside };
+  const limit = now.getTime() + futureToleranceMs;
+  const future = (at: string) => Date.parse(at) > limit;
+  if (
+    future(exportedAt) ||
+    units.some((u) => future(u.updatedAt) || future(u.createdAt)) ||
+    records.some((r) => future(r.updatedAt) || future(r.createdAt))
+  )
+    return { kind: 'future', today: now.toISOString() };
+  for (const [what, items] of [
+    ['units', units],
+    ['records', records],
+  ] as const) {
+    const first = firstOutOfOrder(items);
+    if (first > 0) return { kind: 'created-after-updated', what, first };
+  }
+  return { subtree };
 }
 
 /**

@@ -7,6 +7,7 @@
  * round keeps a line per file accepted, from which the reporting status is read.
  */
 import * as z from 'zod/mini';
+import type { CheckedFile, FileProblem } from './exchange';
 import type { LedgerEntry } from './ledger.schema';
 import { findUnit, isCalendarDate, nameKey } from './sessionRecord';
 import { isWithin, keyFigures, participantsByUnit, type KeyFigures } from './statistics';
@@ -338,13 +339,147 @@ export function toRollupInput(round: Rollup, units: readonly Unit[]): RollupInpu
 export function placeUnderReceiver(
   sender: Unit,
   receiverId: string | undefined,
-  units: ReadonlyMap<string, Unit>,
+  units: Pick<ReadonlyMap<string, Unit>, 'get'>,
   now: Date,
 ): Unit | null {
   if (!receiverId || sender.id === receiverId || sender.parentId === receiverId) return null;
   if (isWithin(receiverId, sender.id, units)) return null;
+  // Already somewhere under the receiver (a commune's unit that the commune's own file
+  // brought in): it stays there, so the commune's totals keep it.
+  if (isWithin(sender.id, receiverId, units)) return null;
   // Never back in time: a sender's clock may run ahead, and an older stamp would let its own
   // copy win again at the next import, so the same file would change the unit every time.
   const at = now.toISOString();
   return { ...sender, parentId: receiverId, updatedAt: at > sender.updatedAt ? at : sender.updatedAt };
+}
+
+// ---------------------------------------------------------------------------------------
+// The trust rules of a merge (src/README: "Roll-up trust rules").
+
+/** What a file changes on the device, once its trust rules hold. */
+export interface FileMergePlan {
+  units: Unit[];
+  records: LedgerEntry[];
+  added: number;
+  replaced: number;
+  unchanged: number;
+}
+
+export interface DeviceView {
+  /** The device's units, as the files before this one in the import left them. */
+  units: ReadonlyMap<string, Unit>;
+  /** The device's copy of each record the file names, as the files before it left it. */
+  records: ReadonlyMap<string, LedgerEntry>;
+}
+
+export interface MergeContext {
+  /** The round's receiving unit: it and every unit above it are never changed by a file. */
+  receiverId?: string;
+  /** Every unit that has sent a file to this device (in any round, and earlier in this import). */
+  senders: ReadonlySet<string>;
+  now: Date;
+}
+
+const laterOf = (a: string, b: string) => (a > b ? a : b);
+
+/**
+ * What one checked file may change, or why it may change nothing. A file speaks for its
+ * sending unit and the units under it, and nothing else:
+ * - the receiving unit and the units above it are never changed;
+ * - a unit the device already has may be changed only when it is the sender or lies under it
+ *   on the device, and the sender itself only when it came here by a file (sent one, or lay
+ *   under a unit that did); a unit this device made itself is never the file's to change;
+ * - one exception, so that a commune and a unit under it may both send: a unit that sent its
+ *   own file may be moved under the sender whose file holds it (the commune rolled it up);
+ * - the sender's own parent is the device's business: a new sender goes under the receiving
+ *   unit, a known one stays where it is unless it lies outside the receiver's tree;
+ * - a record the device already has may be replaced only when its unit lies under the sender.
+ * Within those rules the newer edit (`updatedAt`) wins and the same or an older one changes
+ * nothing, so importing a file again changes nothing.
+ */
+export function planFileMerge(
+  checked: Pick<CheckedFile, 'exportingUnit' | 'subtree' | 'records'>,
+  device: DeviceView,
+  context: MergeContext,
+): { ok: true; plan: FileMergePlan } | { ok: false; problem: FileProblem } {
+  const senderId = checked.exportingUnit.id;
+  const at = context.now.toISOString();
+  const changed = new Map<string, Unit>();
+  // The device's units as this file would leave them.
+  const view = { get: (id: string) => changed.get(id) ?? device.units.get(id) };
+
+  const guarded = new Set<string>();
+  for (let id = context.receiverId; id && !guarded.has(id); id = device.units.get(id)?.parentId)
+    guarded.add(id);
+  // Whether a known unit came by a file: it sent one, or lies under a unit that did.
+  const cameByFile = (id: string) => {
+    const seen = new Set<string>();
+    for (let u = view.get(id); u && !seen.has(u.id); u = u.parentId ? view.get(u.parentId) : undefined) {
+      if (context.senders.has(u.id)) return true;
+      seen.add(u.id);
+    }
+    return false;
+  };
+
+  for (const unit of checked.subtree) {
+    const here = view.get(unit.id);
+    if (guarded.has(unit.id)) return { ok: false, problem: { kind: 'receiver', name: (here ?? unit).name } };
+    if (unit.id === senderId) {
+      const { parentId: _parent, ...own } = unit;
+      if (!here) {
+        changed.set(
+          unit.id,
+          context.receiverId
+            ? { ...own, parentId: context.receiverId, updatedAt: laterOf(at, own.updatedAt) }
+            : own,
+        );
+        continue;
+      }
+      if (!cameByFile(unit.id)) return { ok: false, problem: { kind: 'foreign-unit', name: here.name } };
+      let next: Unit =
+        unit.updatedAt > here.updatedAt ? { ...own, ...(here.parentId ? { parentId: here.parentId } : {}) } : here;
+      const placed = placeUnderReceiver(next, context.receiverId, view, context.now);
+      if (placed) next = placed;
+      if (next !== here) changed.set(unit.id, next);
+      continue;
+    }
+    if (!here) {
+      changed.set(unit.id, unit);
+    } else if (isWithin(unit.id, senderId, view)) {
+      if (unit.updatedAt > here.updatedAt) changed.set(unit.id, unit);
+    } else if (context.senders.has(unit.id)) {
+      // A unit that sent its own file, rolled up by this sender before: it moves under it.
+      const newer = unit.updatedAt > here.updatedAt ? unit : here;
+      const { parentId: _parent, ...rest } = newer;
+      changed.set(unit.id, {
+        ...rest,
+        ...(unit.parentId ? { parentId: unit.parentId } : {}),
+        updatedAt: laterOf(at, laterOf(here.updatedAt, unit.updatedAt)),
+      });
+    } else {
+      return { ok: false, problem: { kind: 'foreign-unit', name: here.name } };
+    }
+  }
+
+  const records: LedgerEntry[] = [];
+  let added = 0;
+  let replaced = 0;
+  let unchanged = 0;
+  let foreign = 0;
+  for (const record of checked.records) {
+    const here = device.records.get(record.id);
+    if (!here) {
+      added++;
+      records.push(record);
+    } else if (!isWithin(here.unitId, senderId, view)) {
+      foreign++;
+    } else if (record.updatedAt > here.updatedAt) {
+      replaced++;
+      records.push(record);
+    } else {
+      unchanged++;
+    }
+  }
+  if (foreign > 0) return { ok: false, problem: { kind: 'foreign-record', count: foreign } };
+  return { ok: true, plan: { units: [...changed.values()], records, added, replaced, unchanged } };
 }

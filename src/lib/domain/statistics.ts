@@ -23,7 +23,11 @@ export interface StatisticsFilter {
 export const noFilter: StatisticsFilter = { from: '', to: '', unitId: '', audience: '', kind: '' };
 
 /** Whether `unitId` is `ancestorId` or lies under it (the tree is free-form; a loop ends the walk). */
-export function isWithin(unitId: string, ancestorId: string, units: ReadonlyMap<string, Unit>): boolean {
+export function isWithin(
+  unitId: string,
+  ancestorId: string,
+  units: Pick<ReadonlyMap<string, Unit>, 'get'>,
+): boolean {
   const seen = new Set<string>();
   for (let current = units.get(unitId); current && !seen.has(current.id);) {
     if (current.id === ancestorId) return true;

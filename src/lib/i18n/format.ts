@@ -75,3 +75,13 @@ export function formatPercent(share: number, language: string): string {
     (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
   ).format(share);
 }
+
+/** A size in bytes as megabytes, one decimal: 12_582_912 → "12,0 MB" (vi) / "12.0 MB" (en). */
+export function formatMegabytes(bytes: number, language: string): string {
+  const value = formatter(
+    'megabytes',
+    language,
+    (locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  ).format(bytes / (1024 * 1024));
+  return `${value} MB`;
+}

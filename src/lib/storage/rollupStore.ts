@@ -1,19 +1,13 @@
 /**
  * Reporting rounds and importing files into one. An import is all or nothing: the checked
- * files' units and records merge by id (`planMerge`: new ones added, newer edits replacing
- * older ones) and the round notes each file, in one transaction; if any part fails (a full
- * disk), the device keeps exactly what it had. Each sending unit is placed under the round's
- * receiving unit, when it has one.
+ * files' units and records merge by id under the trust rules (`planFileMerge`: a file changes
+ * only its sender's units and records; new ones are added, newer edits replace older ones)
+ * and the round notes each file, in one transaction; if any part fails (a full disk), the
+ * device keeps exactly what it had. Each new sending unit goes under the round's receiving
+ * unit, when it has one.
  */
-import type { CheckedFile } from '../domain/exchange';
-import {
-  placeUnderReceiver,
-  planMerge,
-  rollupSchema,
-  type Dated,
-  type ReceivedFile,
-  type Rollup,
-} from '../domain/rollup';
+import type { CheckedFile, FileProblem } from '../domain/exchange';
+import { planFileMerge, rollupSchema, type ReceivedFile, type Rollup } from '../domain/rollup';
 import type { LedgerEntry } from '../domain/ledger.schema';
 import { unitSchema, type Unit } from '../domain/unit.schema';
 import { announceChange } from './changes';
@@ -54,13 +48,19 @@ export async function getRollup(db: Database, id: string): Promise<Rollup | unde
   return getParsed(db, 'rollups', rollupSchema, id);
 }
 
-/** Stores a round, with its receiving unit when that is new. */
+/**
+ * Stores a round's set-up, with its receiving unit when that is new. The files it has
+ * received are the stored round's, read in the same transaction: a tab that shows an older
+ * copy of the round (another tab imported since) never takes them away.
+ */
 export async function saveRollup(db: Database, round: Rollup, newUnits: readonly Unit[] = []): Promise<void> {
-  const record = rollupSchema.parse(round);
+  rollupSchema.parse(round);
   const units = newUnits.map((unit) => unitSchema.parse(unit));
   await writeTransaction(db, ['rollups', 'units'], async (tx) => {
+    const stored = await tx.objectStore('rollups').get(round.id);
+    const files = stored ? rollupSchema.parse(stored).files : round.files;
     for (const unit of units) await tx.objectStore('units').put(unit);
-    await tx.objectStore('rollups').put(record);
+    await tx.objectStore('rollups').put(rollupSchema.parse({ ...round, files }));
   });
   if (units.length > 0) announceChange('units');
   announceChange('rollups');
@@ -74,8 +74,14 @@ export interface IncomingFile {
 }
 
 export interface ImportResult {
-  /** One line per file, in the order given, as noted in the round. */
+  /** One line per file accepted, in the order given, as noted in the round. */
   files: ReceivedFile[];
+  /**
+   * Files refused when merged, by their place in the list given: one already in the round
+   * (imported from another tab meanwhile), or one that breaks a trust rule against the
+   * device's own units (`planFileMerge`). They changed nothing.
+   */
+  refused: Array<{ index: number; problem: FileProblem }>;
   /** What was written, as stored: the round, and every unit and record added or replaced. */
   round: Rollup;
   units: Unit[];
@@ -86,8 +92,10 @@ export interface ImportResult {
 }
 
 /**
- * Merges `files` into the device and notes them in the round `roundId`, in one transaction.
- * Each file's counts say what it changed after the files before it in the same import.
+ * Merges `files` into the device and notes them in the round `roundId`, in one transaction:
+ * the round is read, checked against and written inside it, so two tabs importing or editing
+ * the same round never lose each other's files. Each file's counts say what it changed after
+ * the files before it in the same import.
  */
 export async function importFiles(
   db: Database,
@@ -103,13 +111,17 @@ export async function importFiles(
     async (tx) => {
       const stored = await tx.objectStore('rollups').get(roundId);
       const round = rollupSchema.parse(stored);
-      // What the device holds of each id this import touches (read once, or as written).
-      const known = { units: new Map<string, Unit>(), ledger: new Map<string, LedgerEntry>() };
-      // Which ids the device has: only those are read back to compare edit times.
-      const present = {
-        units: new Set(await tx.objectStore('units').getAllKeys()),
-        ledger: new Set(await tx.objectStore('ledger').getAllKeys()),
-      };
+      // Every unit that sent a file to this device, in any round: what may be changed by files.
+      const senders = new Set<string>();
+      for (const other of await tx.objectStore('rollups').getAll())
+        for (const file of (other as Partial<Rollup>).files ?? []) senders.add(file.unitId);
+      const hashes = new Map(round.files.map((f) => [f.hash, f.fileName]));
+      // The units (few: read whole, the trust rules walk their tree) and the records this
+      // import touches, as stored or as written by a file before.
+      const units = new Map<string, Unit>();
+      for (const unit of await tx.objectStore('units').getAll()) units.set(unit.id, unit);
+      const known = new Map<string, LedgerEntry>();
+      const present = new Set(await tx.objectStore('ledger').getAllKeys());
       const written = { units: new Map<string, Unit>(), ledger: new Map<string, LedgerEntry>() };
       // Writes are issued without waiting file by file (IndexedDB keeps their order), and all
       // awaited before the round is noted.
@@ -119,50 +131,41 @@ export async function importFiles(
         record: S extends 'units' ? Unit : LedgerEntry,
       ) => {
         writes.push(...issue([() => tx.objectStore(store).put(record as never)], writes));
-        known[store].set(record.id, record as never);
+        if (store === 'units') units.set(record.id, record as Unit);
+        else known.set(record.id, record as LedgerEntry);
         written[store].set(record.id, record as never);
       };
-      const read = async <S extends 'units' | 'ledger'>(store: S, ids: readonly string[]) => {
-        const wanted = ids.filter((id) => !known[store].has(id) && present[store].has(id));
-        const found = await all(wanted.map((id) => () => tx.objectStore(store).get(id)));
-        for (const record of found) if (record) known[store].set(record.id, record as never);
-      };
       const received: ReceivedFile[] = [];
+      const refused: ImportResult['refused'] = [];
       const totals = { added: 0, replaced: 0, unchanged: 0 };
       try {
-        for (const { checked, hash, fileName } of files) {
-          let added = 0;
-          let replaced = 0;
-          for (const [store, incoming] of [
-            ['units', checked.units],
-            ['ledger', checked.records],
-          ] as const) {
-            await read(store, [...new Set(incoming.map((r) => r.id))]);
-            const plan = planMerge(known[store] as ReadonlyMap<string, Dated>, incoming as readonly Dated[]);
-            // Parsed already: a CheckedFile's units and records passed their schemas.
-            for (const record of plan.writes) write(store, record as never);
-            if (store === 'ledger') {
-              added = plan.added;
-              replaced = plan.replaced;
-              totals.unchanged += plan.unchanged;
-            }
+        for (const [index, { checked, hash, fileName }] of files.entries()) {
+          const earlier = hashes.get(hash);
+          if (earlier !== undefined) {
+            refused.push({ index, problem: { kind: 'duplicate', of: earlier } });
+            continue;
           }
-          // The sender goes under the round's receiving unit, so the receiver's figures add it in.
-          const sender = known.units.get(checked.exportingUnit.id);
-          if (sender && round.receiverId) {
-            const chain = new Map<string, Unit>([[sender.id, sender]]);
-            for (let id: string | undefined = round.receiverId; id && !chain.has(id);) {
-              await read('units', [id]);
-              const unit = known.units.get(id);
-              if (!unit) break;
-              chain.set(id, unit);
-              id = unit.parentId;
-            }
-            const placed = placeUnderReceiver(sender, round.receiverId, chain, now);
-            if (placed) write('units', placed);
+          const wanted = checked.records.filter((r) => !known.has(r.id) && present.has(r.id)).map((r) => r.id);
+          const found = await all(wanted.map((id) => () => tx.objectStore('ledger').get(id)));
+          for (const record of found) if (record) known.set(record.id, record);
+          // Parsed already: a CheckedFile's units and records passed their schemas.
+          const merge = planFileMerge(checked, { units, records: known }, {
+            ...(round.receiverId ? { receiverId: round.receiverId } : {}),
+            senders,
+            now,
+          });
+          if (!merge.ok) {
+            refused.push({ index, problem: merge.problem });
+            continue;
           }
-          totals.added += added;
-          totals.replaced += replaced;
+          const { plan } = merge;
+          for (const unit of plan.units) write('units', unit);
+          for (const record of plan.records) write('ledger', record);
+          senders.add(checked.exportingUnit.id);
+          hashes.set(hash, fileName);
+          totals.added += plan.added;
+          totals.replaced += plan.replaced;
+          totals.unchanged += plan.unchanged;
           received.push({
             hash,
             fileName: fileName.slice(0, 260),
@@ -171,8 +174,8 @@ export async function importFiles(
             exportedAt: checked.file.exportedAt,
             importedAt: now.toISOString(),
             records: checked.records.length,
-            added,
-            replaced,
+            added: plan.added,
+            replaced: plan.replaced,
           });
         }
         await Promise.all(writes);
@@ -186,14 +189,14 @@ export async function importFiles(
         );
         throw cause ? cause.reason : error;
       }
-      const updated = rollupSchema.parse({
-        ...round,
-        files: [...round.files, ...received],
-        updatedAt: now.toISOString(),
-      });
-      await tx.objectStore('rollups').put(updated);
+      const updated =
+        received.length > 0
+          ? rollupSchema.parse({ ...round, files: [...round.files, ...received], updatedAt: now.toISOString() })
+          : round;
+      if (received.length > 0) await tx.objectStore('rollups').put(updated);
       return {
         files: received,
+        refused,
         round: updated,
         units: [...written.units.values()],
         records: [...written.ledger.values()],
@@ -202,8 +205,10 @@ export async function importFiles(
     },
     { durability: 'relaxed' },
   );
-  announceChange('units');
-  announceChange('ledger');
-  announceChange('rollups');
+  if (result.files.length > 0) {
+    announceChange('units');
+    announceChange('ledger');
+    announceChange('rollups');
+  }
   return result;
 }

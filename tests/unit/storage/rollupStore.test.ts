@@ -40,7 +40,7 @@ function makeRound(overrides: Partial<Rollup> = {}): Rollup {
 
 /** A file's text as a sender wrote it, checked and fingerprinted as the import screen does. */
 function incoming(text: string, fileName: string): IncomingFile {
-  const result = checkStatisticsFile(text, fileName);
+  const result = checkStatisticsFile(text, fileName, now);
   if (!result.ok) throw new Error(`${fileName}: ${JSON.stringify(result.problem)}`);
   return { checked: result.checked, hash: createHash('sha256').update(text).digest('hex'), fileName };
 }
@@ -134,22 +134,37 @@ describe('Importing files into a round', () => {
     const entries = await listEntries(db);
     expect(entries).toHaveLength(4);
     expect(entries).toEqual(expect.arrayContaining([...minhAnhRecords, ...hoaBinhRecords]));
-    // KCN Quang Châu came in both files: it is stored once.
+    // Each file adds its sender and the units under it. KCN Quang Châu, above both senders, only
+    // names where they sit: it is neither file's to add.
     const units = await listUnits(db);
     expect(units.map((u) => u.name).sort()).toEqual(
-      ['Công ty CP Giày Hòa Bình', 'Công ty TNHH May Minh Anh', 'KCN Quang Châu', 'Phân xưởng 1'].sort(),
+      ['Công ty CP Giày Hòa Bình', 'Công ty TNHH May Minh Anh', 'Phân xưởng 1'].sort(),
     );
+    // Without a receiving unit, a new sender is stored at the top of the tree.
+    expect(units.find((u) => u.id === minhAnh.id)?.parentId).toBeUndefined();
     if (stored) expect(reportingStatus(stored).counts).toEqual({ 'on-time': 2, late: 0, missing: 0 });
   });
 
-  test('Importing the same file again adds nothing: the records are exactly as they were', async () => {
+  test('The same file again is refused as a duplicate, even when the screen did not know it was in the round', async () => {
     const round = makeRound();
     await saveRollup(db, round);
-    const file = incoming(minhAnhText, 'minh-anh.json');
-    await importFiles(db, round.id, [file], now);
+    await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh.json')], now);
     const before = await snapshot(db);
 
-    const again = await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh.json')], now);
+    const again = await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh (1).json')], now);
+    expect(again.files).toEqual([]);
+    expect(again.refused).toEqual([{ index: 0, problem: { kind: 'duplicate', of: 'minh-anh.json' } }]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  test('The same records exported again add nothing: the records are exactly as they were', async () => {
+    const round = makeRound();
+    await saveRollup(db, round);
+    await importFiles(db, round.id, [incoming(minhAnhText, 'minh-anh.json')], now);
+    const before = await snapshot(db);
+
+    const reExported = fileOf(minhAnh, minhAnhRecords, [zone, minhAnh, workshop], '2027-06-30T03:00:00.000Z');
+    const again = await importFiles(db, round.id, [incoming(reExported, 'minh-anh-2.json')], now);
     expect(again).toMatchObject({ added: 0, replaced: 0, unchanged: 3 });
     expect(again.files).toEqual([expect.objectContaining({ records: 3, added: 0, replaced: 0 })]);
     const after = await snapshot(db);
@@ -352,13 +367,22 @@ describe('Importing every enterprise’s file of an industrial zone', () => {
         made.totals.byUnit[sender.name],
       );
 
-    // The same files again: nothing changes.
+    // The same records again, exported a day later: nothing changes.
     const again = await importFiles(
       db,
       round.id,
-      made.files.map((f) => incoming(f.text, f.name)),
+      made.files.map((f) =>
+        incoming(
+          f.text.replace(
+            '"exportedAt":"2027-07-01T03:00:00.000Z"',
+            '"exportedAt":"2027-07-02T03:00:00.000Z"',
+          ),
+          f.name,
+        ),
+      ),
       now,
     );
+    expect(again.refused).toEqual([]);
     expect(again).toMatchObject({ added: 0, replaced: 0, unchanged: made.totals.records });
     expect(await db.count('ledger')).toBe(made.totals.records);
   });
