@@ -437,7 +437,9 @@ export function planFileMerge(
       }
       if (!cameByFile(unit.id)) return { ok: false, problem: { kind: 'foreign-unit', name: here.name } };
       let next: Unit =
-        unit.updatedAt > here.updatedAt ? { ...own, ...(here.parentId ? { parentId: here.parentId } : {}) } : here;
+        unit.updatedAt > here.updatedAt
+          ? { ...own, ...(here.parentId ? { parentId: here.parentId } : {}) }
+          : here;
       const placed = placeUnderReceiver(next, context.receiverId, view, context.now);
       if (placed) next = placed;
       if (next !== here) changed.set(unit.id, next);

@@ -145,15 +145,21 @@ export async function importFiles(
             refused.push({ index, problem: { kind: 'duplicate', of: earlier } });
             continue;
           }
-          const wanted = checked.records.filter((r) => !known.has(r.id) && present.has(r.id)).map((r) => r.id);
+          const wanted = checked.records
+            .filter((r) => !known.has(r.id) && present.has(r.id))
+            .map((r) => r.id);
           const found = await all(wanted.map((id) => () => tx.objectStore('ledger').get(id)));
           for (const record of found) if (record) known.set(record.id, record);
           // Parsed already: a CheckedFile's units and records passed their schemas.
-          const merge = planFileMerge(checked, { units, records: known }, {
-            ...(round.receiverId ? { receiverId: round.receiverId } : {}),
-            senders,
-            now,
-          });
+          const merge = planFileMerge(
+            checked,
+            { units, records: known },
+            {
+              ...(round.receiverId ? { receiverId: round.receiverId } : {}),
+              senders,
+              now,
+            },
+          );
           if (!merge.ok) {
             refused.push({ index, problem: merge.problem });
             continue;
@@ -191,7 +197,11 @@ export async function importFiles(
       }
       const updated =
         received.length > 0
-          ? rollupSchema.parse({ ...round, files: [...round.files, ...received], updatedAt: now.toISOString() })
+          ? rollupSchema.parse({
+              ...round,
+              files: [...round.files, ...received],
+              updatedAt: now.toISOString(),
+            })
           : round;
       if (received.length > 0) await tx.objectStore('rollups').put(updated);
       return {

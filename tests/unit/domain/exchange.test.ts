@@ -263,3 +263,91 @@ describe('The unit a file says it comes from', () => {
     expect(exportingUnitOf([makeSessionEntry({ unitId: b.id })], looped, '')?.name).toBeDefined();
   });
 });
+
+describe('The trust rules a file must keep on its own (issue 21)', () => {
+  test('A file whose sending unit is not among its units is refused, not stored under no sender', () => {
+    const stranger = makeUnit({ name: 'Công ty lạ' });
+    expect(problemOf(text(makeStatisticsFile(stranger, records, units)))).toEqual({ kind: 'sender-missing' });
+  });
+
+  test('One record twice, with different counts, is refused instead of keeping the first copy', () => {
+    const [first] = records;
+    const twice = [...records, { ...first, participants: 400 }];
+    expect(problemOf(text(validFile({ records: twice })))).toEqual({
+      kind: 'duplicate-id',
+      what: 'records',
+      first: 4,
+    });
+    expect(problemOf(text(validFile({ units: [...units, { ...workshop, name: 'Phân xưởng 9' }] })))).toEqual({
+      kind: 'duplicate-id',
+      what: 'units',
+      first: 4,
+    });
+  });
+
+  test('Units that point up at each other, or at themselves, are refused as a loop', () => {
+    const a = makeUnit({ name: 'Đơn vị A', kind: 'other' });
+    const b = makeUnit({ name: 'Đơn vị B', kind: 'other', parentId: a.id });
+    const loop = [{ ...a, parentId: b.id }, b, { ...company, parentId: b.id }, workshop];
+    expect(problemOf(text(validFile({ units: loop })))?.kind).toBe('unit-cycle');
+    const self = [zone, { ...company, parentId: company.id }, workshop];
+    expect(problemOf(text(validFile({ units: self })))).toEqual({
+      kind: 'unit-cycle',
+      name: 'Công ty TNHH May Minh Anh',
+    });
+  });
+
+  test('A record of a unit outside the sender (its parent zone, or a unit beside it) is refused', () => {
+    const beside = makeUnit({ name: 'Công ty bên cạnh', parentId: zone.id });
+    const foreign = [
+      ...records,
+      makeSessionEntry({ unitId: zone.id }),
+      makeSessionEntry({ unitId: beside.id }),
+    ];
+    expect(problemOf(text(validFile({ units: [...units, beside], records: foreign })))).toEqual({
+      kind: 'outside-sender',
+      count: 2,
+    });
+  });
+
+  test('The sender’s subtree is what may be written: the sender and its workshop, not the zone above', () => {
+    const result = checkStatisticsFile(text(validFile()), 'thong-ke.json', now);
+    expect(result.ok && result.checked.subtree.map((u) => u.name)).toEqual([
+      'Công ty TNHH May Minh Anh',
+      'Phân xưởng 1',
+    ]);
+  });
+
+  test('A time more than a day ahead of the device’s clock is refused, naming the device’s time; a few hours ahead is fine', () => {
+    const ahead = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
+    const future = { kind: 'future', today: now.toISOString() };
+    expect(problemOf(text(validFile({ exportedAt: '2099-01-01T00:00:00.000Z' })))).toEqual(future);
+    const [first, ...rest] = records;
+    const record2099 = [{ ...first, updatedAt: '2099-01-01T00:00:00.000Z' }, ...rest];
+    expect(problemOf(text(validFile({ records: record2099 })))).toEqual(future);
+    const unit2099 = [zone, { ...company, updatedAt: '2099-01-01T00:00:00.000Z' }, workshop];
+    expect(problemOf(text(validFile({ units: unit2099 })))).toEqual(future);
+    expect(problemOf(text(validFile({ exportedAt: ahead(25) })))).toEqual(future);
+    expect(problemOf(text(validFile({ exportedAt: ahead(7) })))).toBeNull();
+  });
+
+  test('A record or a unit updated before it was created is refused with its number', () => {
+    const [first, second, third] = records;
+    const backwards = [
+      first,
+      { ...second, createdAt: '2027-06-01T00:00:00.000Z', updatedAt: '2027-05-01T00:00:00.000Z' },
+      third,
+    ];
+    expect(problemOf(text(validFile({ records: backwards })))).toEqual({
+      kind: 'created-after-updated',
+      what: 'records',
+      first: 2,
+    });
+    const unitBackwards = [zone, company, { ...workshop, createdAt: '2027-06-01T00:00:00.000Z' }];
+    expect(problemOf(text(validFile({ units: unitBackwards })))).toEqual({
+      kind: 'created-after-updated',
+      what: 'units',
+      first: 3,
+    });
+  });
+});

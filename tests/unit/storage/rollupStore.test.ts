@@ -387,3 +387,163 @@ describe('Importing every enterprise’s file of an industrial zone', () => {
     expect(await db.count('ledger')).toBe(made.totals.records);
   });
 });
+
+describe('What a sender’s file may change (issue 21)', () => {
+  const union = makeUnit({ name: 'Công đoàn KCN Quang Châu', kind: 'union' });
+
+  test('A file that renames the receiving unit and moves it under the sender is refused; the receiver stays as it was', async () => {
+    const round = makeRound({ receiverId: union.id });
+    await saveRollup(db, round, [union]);
+    const before = await snapshot(db);
+    // The bug: the receiver's own id, another name, a parent pointing at the sender, edited in 2099
+    // (here a day ahead of the device, which passes the clock rule, so the trust rule must hold).
+    const hijacked = {
+      ...union,
+      name: 'Đã bị đổi tên',
+      parentId: minhAnh.id,
+      updatedAt: '2027-07-03T12:00:00.000Z',
+    };
+    const text = fileOf(minhAnh, minhAnhRecords, [zone, minhAnh, workshop, hijacked]);
+    const result = await importFiles(db, round.id, [incoming(text, 'gia-mao.json')], now);
+    expect(result.refused).toEqual([
+      { index: 0, problem: { kind: 'receiver', name: 'Công đoàn KCN Quang Châu' } },
+    ]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  test('A file may not rename a unit this device made itself, nor one above the receiver', async () => {
+    const province = makeUnit({ name: 'LĐLĐ tỉnh Bắc Giang', kind: 'union' });
+    const receiver = { ...union, parentId: province.id };
+    const own = makeUnit({ name: 'Công ty của chính thiết bị này', parentId: union.id });
+    const round = makeRound({ receiverId: receiver.id });
+    await saveRollup(db, round, [province, receiver, own]);
+    const before = await snapshot(db);
+
+    const renamedOwn = { ...own, name: 'Đổi tên', parentId: minhAnh.id, updatedAt: t2 };
+    const first = fileOf(minhAnh, minhAnhRecords, [zone, minhAnh, workshop, renamedOwn]);
+    const renamedProvince = { ...province, name: 'Đổi tên', parentId: hoaBinh.id, updatedAt: t2 };
+    const second = fileOf(hoaBinh, hoaBinhRecords, [zone, hoaBinh, renamedProvince]);
+    const result = await importFiles(
+      db,
+      round.id,
+      [incoming(first, 'a.json'), incoming(second, 'b.json')],
+      now,
+    );
+    expect(result.refused).toEqual([
+      { index: 0, problem: { kind: 'foreign-unit', name: 'Công ty của chính thiết bị này' } },
+      { index: 1, problem: { kind: 'receiver', name: 'LĐLĐ tỉnh Bắc Giang' } },
+    ]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  test('A file may not claim the device’s own units by sending as one of them', async () => {
+    const own = makeUnit({ name: 'Công ty của chính thiết bị này' });
+    const round = makeRound();
+    await saveRollup(db, round, [own]);
+    const text = fileOf(
+      { ...own, name: 'Đổi tên', updatedAt: t2 },
+      [makeSessionEntry({ unitId: own.id })],
+      [{ ...own, name: 'Đổi tên', updatedAt: t2 }],
+    );
+    const result = await importFiles(db, round.id, [incoming(text, 'a.json')], now);
+    expect(result.refused).toEqual([
+      { index: 0, problem: { kind: 'foreign-unit', name: 'Công ty của chính thiết bị này' } },
+    ]);
+    expect((await listUnits(db)).map((u) => u.name)).toEqual(['Công ty của chính thiết bị này']);
+  });
+
+  test('A file may not overwrite another unit’s record by reusing its id', async () => {
+    const round = makeRound();
+    await saveRollup(db, round);
+    await importFiles(db, round.id, [incoming(hoaBinhText, 'hoa-binh.json')], now);
+    const [theirs] = hoaBinhRecords as [SessionEntry];
+    const stolen = { ...theirs, unitId: minhAnh.id, participants: 1, women: 0, updatedAt: t2 };
+    const text = fileOf(minhAnh, [stolen], [zone, minhAnh]);
+    const before = await snapshot(db);
+    const result = await importFiles(db, round.id, [incoming(text, 'minh-anh.json')], now);
+    expect(result.refused).toEqual([{ index: 0, problem: { kind: 'foreign-record', count: 1 } }]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  // A commune that rolled up its units' files sends them on in its own file; one of those units
+  // also sends its own file straight to the district. Whatever the order, the unit sits under the
+  // commune, so the commune's row counts it.
+  const district = makeUnit({ name: 'Phòng Văn hóa huyện Lạng Giang', kind: 'agency' });
+  const commune = makeUnit({ name: 'UBND xã Tân Dĩnh', kind: 'commune', parentId: district.id });
+  const factory = makeUnit({ name: 'Công ty TNHH Điện tử Tân Dĩnh', parentId: commune.id });
+  const factoryRecords = [
+    makeSessionEntry({ unitId: factory.id, date: '2027-04-01', participants: 200, women: 90 }),
+    makeSessionEntry({ unitId: factory.id, date: '2027-05-01', participants: 150, women: 70 }),
+  ];
+  const communeRecords = [makeSessionEntry({ unitId: commune.id, date: '2027-03-01', participants: 60 })];
+  // The commune placed the factory under itself when it rolled the factory's file up.
+  const placedFactory = { ...factory, updatedAt: '2027-06-30T01:00:00.000Z' };
+  const communeText = fileOf(
+    commune,
+    [...communeRecords, ...factoryRecords],
+    [district, commune, placedFactory],
+  );
+  const factoryText = fileOf({ ...factory, parentId: undefined }, factoryRecords, [
+    { ...factory, parentId: undefined },
+  ]);
+
+  for (const order of ['commune first', 'factory first'] as const)
+    test(`A commune and a unit under it both send (${order}): the commune’s totals include the unit’s records`, async () => {
+      const receiver = makeUnit({ name: 'UBND huyện Lạng Giang', kind: 'agency' });
+      const round = makeRound({ receiverId: receiver.id, expected: [] });
+      await saveRollup(db, round, [receiver]);
+      const files = [incoming(communeText, 'xa.json'), incoming(factoryText, 'cong-ty.json')];
+      for (const file of order === 'commune first' ? files : files.reverse()) {
+        const result = await importFiles(db, round.id, [file], now);
+        expect(result.refused).toEqual([]);
+      }
+      const units = await listUnits(db);
+      const parentOf = (id: string) => units.find((u) => u.id === id)?.parentId;
+      expect(parentOf(commune.id)).toBe(receiver.id);
+      expect(parentOf(factory.id)).toBe(commune.id);
+      const stored = await getRollup(db, round.id);
+      if (!stored) throw new Error('no round');
+      const { senders, total } = rollupTotals(stored, await listEntries(db), units);
+      const row = (id: string) => senders.find((s) => s.unitId === id)?.figures;
+      expect(row(commune.id)).toMatchObject({ records: 3, participants: 410 });
+      expect(row(factory.id)).toMatchObject({ records: 2, participants: 350 });
+      expect(total).toMatchObject({ records: 3, participants: 410 });
+    });
+});
+
+describe('Two tabs on one round (issue 21)', () => {
+  test('A tab saving the round’s set-up from an older copy keeps the files another tab imported, and those files stay duplicates', async () => {
+    const factory = new IDBFactory();
+    const tabA = await openDatabase({ factory });
+    const tabB = await openDatabase({ factory });
+    try {
+      const round = makeRound();
+      await saveRollup(tabA, round);
+      const staleInB = (await getRollup(tabB, round.id)) as Rollup;
+
+      // Tab B saves its edited set-up while tab A imports, and once more after.
+      const renamed = { ...staleInB, name: 'Báo cáo 6 tháng (đã sửa)', updatedAt: t2 };
+      await Promise.all([
+        importFiles(
+          tabA,
+          round.id,
+          [incoming(minhAnhText, 'minh-anh.json'), incoming(hoaBinhText, 'hoa-binh.json')],
+          now,
+        ),
+        saveRollup(tabB, renamed),
+      ]);
+      await saveRollup(tabB, renamed);
+
+      const stored = await getRollup(tabA, round.id);
+      expect(stored?.name).toBe('Báo cáo 6 tháng (đã sửa)');
+      expect(stored?.files.map((f) => f.fileName)).toEqual(['minh-anh.json', 'hoa-binh.json']);
+      // Tab B, which never saw them, imports the same files: refused as duplicates.
+      const again = await importFiles(tabB, round.id, [incoming(minhAnhText, 'minh-anh.json')], now);
+      expect(again.refused).toEqual([{ index: 0, problem: { kind: 'duplicate', of: 'minh-anh.json' } }]);
+      expect(await tabB.count('ledger')).toBe(4);
+    } finally {
+      tabA.close();
+      tabB.close();
+    }
+  });
+});
