@@ -351,3 +351,73 @@ test('An industrial-zone union rolls up its units’ files: bad files refused wi
     page.getByText('11 đơn vị gửi đúng hạn, 1 gửi muộn, 1 chưa gửi', { exact: false }),
   ).toBeVisible();
 });
+
+test('A receiving union refuses files that overstep their sender: one that renames the union, one from the future, one with no sender among its units; the figures do not move', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date('2027-07-05T09:00:00+07:00'));
+  await page.goto('/#/rollups');
+  await page.getByLabel('Tên kỳ báo cáo *').fill('Báo cáo 6 tháng đầu năm 2027');
+  await page.getByLabel('Đơn vị tổng hợp (đơn vị của bạn)').fill('Công đoàn KCN Quang Châu');
+  await page.getByLabel('Hạn gửi *').fill('2027-07-01');
+  await page.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Báo cáo 6 tháng đầu năm 2027');
+
+  const fixture = makeUnitFiles({ units: 4, recordsPerFile: 10 }) as Fixture;
+  const payload = (list: UnitFile[]) =>
+    list.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) }));
+  const outcomes = page.locator('.outcomes');
+  await page.getByLabel('Chọn tệp…').setInputFiles(payload(fixture.files.slice(0, 1)));
+  await expect(outcomes).toContainText('Đã nhận 1 tệp, từ chối 0 tệp.');
+  const before = await page.locator('[data-total="participants"]').textContent();
+
+  // The union's own id, as a sender could learn it from a file the union sent upward.
+  const union = await page.evaluate(
+    () =>
+      new Promise<{ id: string; createdAt: string }>((resolve, reject) => {
+        const open = indexedDB.open('chung-tay');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('units').objectStore('units').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result.find((u: { name: string }) => u.name === 'Công đoàn KCN Quang Châu'));
+          };
+        };
+      }),
+  );
+  const hijack = JSON.parse(fixture.files[1]!.text);
+  hijack.units.push({
+    id: union.id,
+    name: 'Đơn vị đã bị đổi tên',
+    kind: 'union',
+    parentId: hijack.exportingUnit.id,
+    createdAt: union.createdAt,
+    updatedAt: '2027-07-05T12:00:00.000Z',
+  });
+  const future = JSON.parse(fixture.files[2]!.text);
+  future.records[0].updatedAt = '2099-01-01T00:00:00.000Z';
+  const senderless = JSON.parse(fixture.files[3]!.text);
+  senderless.units = senderless.units.filter((u: { id: string }) => u.id !== senderless.exportingUnit.id);
+  senderless.records = [];
+  await page.getByLabel('Chọn tệp…').setInputFiles(
+    payload([
+      { name: 'doi-ten.json', text: JSON.stringify(hijack) },
+      { name: 'tuong-lai.json', text: JSON.stringify(future) },
+      { name: 'khong-don-vi-gui.json', text: JSON.stringify(senderless) },
+    ]),
+  );
+  await expect(outcomes).toContainText('Đã nhận 0 tệp, từ chối 3 tệp.');
+  const line = (name: string) => outcomes.getByRole('listitem').filter({ hasText: name });
+  await expect(line('doi-ten.json')).toContainText(
+    'tệp định sửa “Công đoàn KCN Quang Châu”, là đơn vị tổng hợp hoặc cấp trên của nó.',
+  );
+  await expect(line('tuong-lai.json')).toContainText(
+    'tệp có thời điểm muộn hơn đồng hồ của thiết bị này quá một ngày (đồng hồ của thiết bị này đang chỉ ngày 05/07/2027)',
+  );
+  await expect(line('khong-don-vi-gui.json')).toContainText(
+    'đơn vị gửi không có trong danh sách đơn vị của tệp',
+  );
+  await expect(page.getByText('Đơn vị tổng hợp: Công đoàn KCN Quang Châu', { exact: false })).toBeVisible();
+  await expect(page.locator('[data-total="participants"]')).toHaveText(before ?? '');
+});
