@@ -310,3 +310,32 @@ test('A class list pasted from a spreadsheet is added, and removing a class keep
   await expect(page.getByRole('row', { name: /^10A1/ })).toContainText('đã bỏ ngày 10/02/2027');
   await expect(page.getByRole('row', { name: /^11A1/ })).toHaveCount(0);
 });
+
+test('A class list saved in Windows-1258 is refused with its encoding named, and the same list in UTF-16 keeps its Vietnamese names', async ({
+  page,
+}) => {
+  await page.goto('/#/schools');
+  await page.getByLabel('Tên trường *').fill('Trường THPT Nguyễn Trãi');
+  await page.getByLabel('Cấp học *').selectOption({ label: 'Trung học phổ thông (THPT)' });
+  await page.getByRole('button', { name: 'Thêm trường' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Trường THPT Nguyễn Trãi' })).toBeVisible();
+
+  // Excel's "CSV" on a Vietnamese Windows: 8-bit Windows-1258, not UTF-8.
+  await page.getByLabel('Chọn tệp (CSV, XLSX)').setInputFiles('tests/fixtures/lop-hoc-windows-1258.csv');
+  await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'Chưa nhập lớp nào' });
+  await expect(refused.getByRole('listitem')).toHaveText([
+    'Tệp này mã hóa Windows-1258, không phải UTF-8: mở trong Excel, chọn Lưu thành… CSV UTF-8 (phân cách bằng dấu phẩy), rồi nhập lại.',
+  ]);
+  await expect(page.getByRole('heading', { name: /Chưa nhập lớp nào/ })).toBeFocused();
+
+  // Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-separated.
+  await page.getByLabel('Chọn tệp (CSV, XLSX)').setInputFiles('tests/fixtures/lop-hoc-utf16.csv');
+  await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+  await expect(page.getByText('Đã nhập 4 lớp từ danh sách.')).toBeVisible();
+  await expect(refused).toHaveCount(0);
+  const classTable = page.getByRole('table', { name: /Các lớp, số lần được tiếp cận/ });
+  for (const name of ['10 Chuyên Toán', '10 Chuyên Ngữ văn', '11 Song ngữ Tiếng Anh', '12 Đội tuyển Lịch sử'])
+    await expect(classTable.getByRole('row', { name: new RegExp(`^${name}`) })).toHaveCount(1);
+  await expect(page.getByText('(0/125 học sinh)', { exact: false })).toBeVisible();
+});

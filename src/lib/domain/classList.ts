@@ -4,6 +4,11 @@
  * near the top, then one class a row. Either every row is right and the classes come back,
  * or nothing is taken and each problem is reported with its row number (1-based, as the
  * spreadsheet shows it), so the school can mend its file.
+ *
+ * Enrollments are plain decimal integers: digits only in text ("35"; not "1e2", "0x1F", "3 5",
+ * "35.0" or other scripts' digits, which `Number()` would read), or an integer number cell.
+ * A list longer than a school's classes is refused at once, and the problems shown stop at
+ * `maxListedProblems`, so a wrong file never produces an endless list.
  */
 import { compareNames, gradeOf } from './coverage';
 import { foldForSearch } from './search';
@@ -27,11 +32,14 @@ export type ClassListProblem =
   | { kind: 'enrollment-not-number'; row: number; value: string }
   | { kind: 'enrollment-negative'; row: number }
   | { kind: 'enrollment-too-large'; row: number }
-  | { kind: 'too-many-rows' };
+  | { kind: 'too-many-rows'; rows: number }
+  /** The problems after the first `maxListedProblems`, counted rather than listed. */
+  | { kind: 'more-problems'; count: number };
 
 export type ClassListResult = { ok: true; classes: ClassRow[] } | { ok: false; problems: ClassListProblem[] };
 
 export const maxClassRows = 300;
+export const maxListedProblems = 50;
 /** The header is looked for in this many rows (titles and a school name often come first). */
 const headerSearchRows = 10;
 
@@ -40,6 +48,19 @@ const headers = {
   grade: ['khoi', 'khoi lop', 'grade', 'year'],
   enrollment: ['si so', 'so hoc sinh', 'so hs', 'tong so hoc sinh', 'enrollment', 'students', 'pupils'],
 } as const;
+
+/**
+ * An enrollment cell: an integer number cell, or text of ASCII digits only; a leading minus
+ * makes it negative whatever follows, so "-5" is reported as negative, not as not a number.
+ */
+function readEnrollment(cell: unknown, text: string): number | 'negative' | 'not-number' {
+  if (typeof cell === 'number') {
+    if (cell < 0) return 'negative';
+    return Number.isSafeInteger(cell) ? cell : 'not-number';
+  }
+  if (/^-\d/.test(text)) return 'negative';
+  return /^\d+$/.test(text) ? Number(text) : 'not-number';
+}
 
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
@@ -84,6 +105,12 @@ export function readClassList(
     missing.push({ kind: 'missing-column', column: 'enrollment', row: headerRow });
   if (missing.length > 0) return { ok: false, problems: missing };
 
+  // A list longer than any school's classes cannot be taken, whatever its rows hold: say so once.
+  let dataRows = 0;
+  for (let i = headerIndex + 1; i < rows.length; i++)
+    if ((rows[i] ?? []).some((cell) => cellText(cell) !== '')) dataRows++;
+  if (dataRows > maxClassRows) return { ok: false, problems: [{ kind: 'too-many-rows', rows: dataRows }] };
+
   const problems: ClassListProblem[] = [];
   const classes: ClassRow[] = [];
   const seen = new Map<string, number>();
@@ -112,13 +139,12 @@ export function readClassList(
     let enrollment: number | undefined;
     if (!enrollmentText) problems.push({ kind: 'enrollment-missing', row: number });
     else {
-      const typed =
-        typeof rawEnrollment === 'number' ? rawEnrollment : Number(enrollmentText.replace(/\s/g, ''));
-      if (/^-/.test(enrollmentText) || typed < 0) problems.push({ kind: 'enrollment-negative', row: number });
-      else if (!Number.isInteger(typed)) {
+      const read = readEnrollment(rawEnrollment, enrollmentText);
+      if (read === 'negative') problems.push({ kind: 'enrollment-negative', row: number });
+      else if (read === 'not-number')
         problems.push({ kind: 'enrollment-not-number', row: number, value: enrollmentText });
-      } else if (typed > maxEnrollment) problems.push({ kind: 'enrollment-too-large', row: number });
-      else enrollment = typed;
+      else if (read > maxEnrollment) problems.push({ kind: 'enrollment-too-large', row: number });
+      else enrollment = read;
     }
     if (name && enrollment !== undefined) {
       classes.push({
@@ -129,7 +155,13 @@ export function readClassList(
     }
   }
   if (classes.length + problems.length === 0) return { ok: false, problems: [{ kind: 'empty' }] };
-  if (classes.length > maxClassRows) problems.push({ kind: 'too-many-rows' });
+  if (problems.length > maxListedProblems) {
+    const more = problems.length - maxListedProblems;
+    return {
+      ok: false,
+      problems: [...problems.slice(0, maxListedProblems), { kind: 'more-problems', count: more }],
+    };
+  }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readClassList } from '../../../src/lib/domain/classList';
+import { maxClassRows, maxListedProblems, readClassList } from '../../../src/lib/domain/classList';
 
 describe('Reading a class list from a spreadsheet', () => {
   test('Vietnamese headers under a title row give the classes, with the grade read or taken from the name', () => {
@@ -80,5 +80,58 @@ describe('Reading a class list from a spreadsheet', () => {
     });
     expect(readClassList([[], ['', '']])).toEqual({ ok: false, problems: [{ kind: 'empty' }] });
     expect(readClassList([['Lớp', 'Sĩ số']])).toEqual({ ok: false, problems: [{ kind: 'empty' }] });
+  });
+
+  test('An enrollment is plain decimal digits: exponents, hex, binary, spaced digits, decimals and other scripts are refused', () => {
+    const loose = [
+      '1e2',
+      '0x1F',
+      '0b100011',
+      '0o43',
+      '3 5',
+      '35.0',
+      '+35',
+      '٣٥',
+      '３５',
+      '35 học sinh',
+      'Infinity',
+    ];
+    const result = readClassList([['Lớp', 'Sĩ số'], ...loose.map((value, i) => [`6A${i + 1}`, value])]);
+    expect(result).toEqual({
+      ok: false,
+      problems: loose.map((value, i) => ({ kind: 'enrollment-not-number', row: i + 2, value })),
+    });
+  });
+
+  test('Digits with spaces around them, leading zeros and integer number cells are enrollments', () => {
+    const result = readClassList([
+      ['Lớp', 'Sĩ số'],
+      ['6A1', '\u00a035 '],
+      ['6A2', '035'],
+      ['6A3', 35],
+      ['6A4', 1e2],
+    ]);
+    expect(result).toMatchObject({
+      ok: true,
+      classes: [{ enrollment: 35 }, { enrollment: 35 }, { enrollment: 35 }, { enrollment: 100 }],
+    });
+  });
+
+  test('A list longer than a school could have is refused at once, without a problem for each row', () => {
+    const rows = Array.from({ length: 109_999 }, (_, i) => [`Lớp ${i}`, 'không phải số']);
+    const started = performance.now();
+    const result = readClassList([['Lớp', 'Sĩ số'], ...rows]);
+    expect(result).toEqual({ ok: false, problems: [{ kind: 'too-many-rows', rows: 109_999 }] });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  test(`At most ${maxListedProblems} problems are listed; the rest are counted`, () => {
+    const rows = Array.from({ length: maxClassRows }, (_, i) => [`6A${i}`, 'ba mươi']);
+    const result = readClassList([['Lớp', 'Sĩ số'], ...rows]);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(maxListedProblems + 1);
+    expect(problems[0]).toEqual({ kind: 'enrollment-not-number', row: 2, value: 'ba mươi' });
+    expect(problems.at(-1)).toEqual({ kind: 'more-problems', count: maxClassRows - maxListedProblems });
   });
 });

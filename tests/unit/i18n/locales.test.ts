@@ -190,8 +190,15 @@ describe('UI translations', () => {
       // Every problem readClassList and the file readers can report.
       'schools.import.problem': [
         'nothing',
-        'unsupported',
         'unreadable',
+        ...['pdf', 'docx', 'pptx', 'ods', 'zip', 'office-97', 'image', 'binary'].map((k) => `wrong-file.${k}`),
+        ...['windows-1258', 'tcvn3', 'unknown-8bit'].map((k) => `encoding.${k}`),
+        'file-too-large',
+        'xlsx-too-large',
+        'xlsx-entities',
+        'sheet-too-many-rows',
+        'sheet-too-many-columns',
+        'more-problems',
         'empty',
         'no-header',
         'missing-column',
