@@ -4,7 +4,7 @@
  * in the same choice, is refused as a duplicate. What passes is imported in one transaction
  * (`importFiles`); what does not is listed with its reason, and changes nothing.
  */
-import { checkStatisticsFile, type FileProblem } from '../../lib/domain/exchange';
+import { checkStatisticsFile, fileText, type FileProblem } from '../../lib/domain/exchange';
 import type { Rollup } from '../../lib/domain/rollup';
 import type { Database } from '../../lib/storage/connection';
 import { importFiles, type ImportResult, type IncomingFile } from '../../lib/storage/rollupStore';
@@ -43,7 +43,8 @@ export async function readFiles(
       outcomes.push({ fileName: file.name, accepted: false, problem: { kind: 'duplicate', of: earlier } });
       continue;
     }
-    const check = checkStatisticsFile(new TextDecoder().decode(content), file.name, now);
+    const text = fileText(new Uint8Array(content));
+    const check = text.ok ? checkStatisticsFile(text.text, file.name, now) : text;
     if (!check.ok) {
       outcomes.push({ fileName: file.name, accepted: false, problem: check.problem });
       continue;

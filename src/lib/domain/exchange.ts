@@ -11,6 +11,7 @@ import type { Attempt } from './attempt.schema';
 import type { CoverageFigures } from './coverage';
 import { ledgerEntrySchema, type LedgerEntry } from './ledger.schema';
 import { schoolsCoverage, type School } from './school';
+import { decodeText, type NotTextKind } from './textFile';
 import {
   filterAttempts,
   filterEntries,
@@ -121,7 +122,31 @@ export type FileProblem =
   // Found against the device's own units when the file is merged (`planFileMerge`).
   | { kind: 'receiver'; name: string }
   | { kind: 'foreign-unit'; name: string }
-  | { kind: 'foreign-record'; count: number };
+  | { kind: 'foreign-record'; count: number }
+  // What the file really is, when its bytes are not text this app reads (`textFile.ts`).
+  | { kind: 'not-text'; what: Exclude<NotTextKind, 'empty' | EightBit> }
+  | { kind: 'encoding'; encoding: EightBit };
+
+type EightBit = 'windows-1258' | 'tcvn3' | 'unknown-8bit';
+const eightBit: readonly string[] = ['windows-1258', 'tcvn3', 'unknown-8bit'] satisfies EightBit[];
+
+/**
+ * A file's bytes as text, or why it is not a file to read: empty, an old 8-bit encoding (the
+ * sender must save it as UTF-8), or not text at all (an XLSX, a PDF… named .json).
+ */
+export function fileText(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: FileProblem } {
+  const decoded = decodeText(bytes);
+  if (decoded.ok) return { ok: true, text: decoded.text };
+  if (decoded.kind === 'empty') return { ok: false, problem: { kind: 'empty' } };
+  if (eightBit.includes(decoded.kind))
+    return { ok: false, problem: { kind: 'encoding', encoding: decoded.kind as EightBit } };
+  return {
+    ok: false,
+    problem: { kind: 'not-text', what: decoded.kind as Exclude<NotTextKind, 'empty' | EightBit> },
+  };
+}
 
 export type FileCheck = { ok: true; checked: CheckedFile } | { ok: false; problem: FileProblem };
 

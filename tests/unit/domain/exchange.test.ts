@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import {
   checkStatisticsFile,
   exportingUnitOf,
+  fileText,
   statisticsFile,
   statisticsSummary,
   unitsFor,
@@ -349,5 +352,40 @@ describe('The trust rules a file must keep on its own (issue 21)', () => {
       what: 'units',
       first: 3,
     });
+  });
+});
+
+describe('A file’s bytes before it is read as JSON', () => {
+  test('A file saved as UTF-16 (with its byte-order mark) reads as the same file, Vietnamese intact', () => {
+    const body = text(validFile());
+    const utf16 = new Uint8Array(2 + body.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < body.length; i++) {
+      utf16[2 + i * 2] = body.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = body.charCodeAt(i) >> 8;
+    }
+    const read = fileText(utf16);
+    expect(read.ok && checkStatisticsFile(read.text, 'thong-ke.json', now).ok).toBe(true);
+    expect(read.ok && read.text).toContain('Công ty TNHH May Minh Anh');
+  });
+
+  test('An Excel workbook renamed .json is named as a workbook, not called a CSV file', () => {
+    const workbook = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'xl/workbook.xml': strToU8('<workbook/>'),
+    });
+    expect(fileText(workbook)).toEqual({ ok: false, problem: { kind: 'not-text', what: 'xlsx' } });
+  });
+
+  test('A Windows-1258 file is refused with its encoding named, never read as garbled text', () => {
+    const bytes = readFileSync(new URL('../../fixtures/lop-hoc-windows-1258.csv', import.meta.url));
+    expect(fileText(new Uint8Array(bytes))).toEqual({
+      ok: false,
+      problem: { kind: 'encoding', encoding: 'windows-1258' },
+    });
+  });
+
+  test('An empty file is empty', () => {
+    expect(fileText(new Uint8Array())).toEqual({ ok: false, problem: { kind: 'empty' } });
   });
 });
