@@ -30,9 +30,14 @@ const connection = await connect({
   onVersionChange: () => {
     storageStatus.replacedByNewerTab = true;
   },
+  onClosedByBrowser: () => {
+    storageStatus.closedByBrowser = true;
+  },
 });
 storageStatus.blockedByOtherTab = false;
 storageStatus.kind = connection.kind;
+storageStatus.failure = connection.failure;
+storageStatus.vanished = connection.vanished ?? false;
 
 const profiles = new ProfilesState(connection.db);
 await Promise.all([i18nReady, profiles.load()]);

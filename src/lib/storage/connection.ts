@@ -1,8 +1,15 @@
 /**
  * Opening the database. This is where the app learns whether progress can be kept:
- * when IndexedDB is missing or refused (a blocked or private profile, a broken disk) the
- * app falls back to an in-memory database with the same stores, keeps working, and says
- * plainly that nothing will be kept after the tab closes.
+ * when IndexedDB is missing or refused (a blocked or private profile, a full or broken disk)
+ * the app falls back to an in-memory database with the same stores, keeps working, and says
+ * plainly why and that nothing will be kept after the tab closes. Nothing here ever deletes
+ * or empties a database.
+ *
+ * Two storage faults come from the browser, not from the app, and are reported, never
+ * papered over: Chromium closes every connection when a write fails on disk (the `close`
+ * event; on a full disk it then deletes the whole database, see `space.ts`), and a database
+ * this device had before may be gone when the app starts. A closed connection is never
+ * reopened behind the user's back; writes on it fail with `StorageLostError`.
  */
 import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { latestVersion, runMigrations } from './migrations';
@@ -14,6 +21,44 @@ export interface Connection {
   db: Database;
   /** `memory`: nothing survives closing the tab. */
   kind: 'indexeddb' | 'memory';
+  /** Why the device's IndexedDB could not be used (`memory` only): its disk is full, or it is refused. */
+  failure?: 'full' | 'refused';
+  /**
+   * This device had the database before (it was opened here), and it is gone: the browser
+   * removed it (Chromium does after a write fails on a full disk) or the site's data was cleared.
+   */
+  vanished?: boolean;
+}
+
+/** Connections the browser closed (the `close` event): every write on them fails. */
+const closedByBrowser = new WeakSet<object>();
+
+/** Whether the browser closed `db` because of a storage failure (not the app, not an upgrade). */
+export function isClosedByBrowser(db: object): boolean {
+  return closedByBrowser.has(db);
+}
+
+/**
+ * Marks, outside IndexedDB (Chromium deletes IndexedDB files but not local storage), that this
+ * device has kept the database, so a later start can tell a first visit from a database that
+ * disappeared.
+ */
+const keptMarker = 'chung-tay:database-kept';
+
+function readMarker(): boolean {
+  try {
+    return (globalThis.localStorage?.getItem(keptMarker) ?? null) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function writeMarker(): void {
+  try {
+    globalThis.localStorage?.setItem(keptMarker, '1');
+  } catch {
+    // No local storage: a vanished database then looks like a first visit.
+  }
 }
 
 export interface OpenOptions {
@@ -24,6 +69,13 @@ export interface OpenOptions {
   onBlocked?: () => void;
   /** A newer version of the app opened the database in another tab: this connection must close. */
   onVersionChange?: () => void;
+  /**
+   * The browser closed the connection on its own (a write failed on disk, the site's data was
+   * cleared): nothing more can be read or written until the page reloads.
+   */
+  onClosedByBrowser?: () => void;
+  /** Told when the database is created from nothing (no earlier version on this device). */
+  onCreated?: () => void;
 }
 
 /** Opens (creating or upgrading) the database through `factory`. */
@@ -37,6 +89,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       string[],
       'versionchange'
     >;
+    if (event.oldVersion === 0) options.onCreated?.();
     runMigrations(wrap(request.result), tx, event.oldVersion);
   });
   request.addEventListener('blocked', () => options.onBlocked?.());
@@ -44,6 +97,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   db.addEventListener('versionchange', () => {
     db.close();
     options.onVersionChange?.();
+  });
+  // Fired only when the browser closes the connection, never for `db.close()`.
+  db.addEventListener('close', () => {
+    closedByBrowser.add(db);
+    console.error('The browser closed the database: a storage failure');
+    options.onClosedByBrowser?.();
   });
   return db;
 }
@@ -86,15 +145,34 @@ export async function connect(options: Omit<OpenOptions, 'factory'> = {}): Promi
     blocked = true;
     options.onBlocked?.();
   };
+  const keptBefore = readMarker();
+  let created = false;
+  const onCreated = () => {
+    created = true;
+    options.onCreated?.();
+  };
   try {
-    const db = await withTimeout(openDatabase({ ...options, onBlocked }), openTimeoutMs, () => blocked);
-    return { db, kind: 'indexeddb' };
+    const db = await withTimeout(
+      openDatabase({ ...options, onBlocked, onCreated }),
+      openTimeoutMs,
+      () => blocked,
+    );
+    writeMarker();
+    // Created from nothing, so nothing is lost by creating it; but the user must hear that
+    // what this device kept is gone.
+    return { db, kind: 'indexeddb', ...(created && keptBefore ? { vanished: true } : {}) };
   } catch (error) {
     console.warn('Storage unavailable, keeping data in memory only:', error);
+    const full = (error as { name?: unknown } | null)?.name === 'QuotaExceededError';
     // idb checks requests with `instanceof IDBRequest`, so the in-memory implementation must
-    // replace the browser's IndexedDB globals, not just be passed in.
+    // replace the browser's IndexedDB globals, not just be passed in. The device's database,
+    // if any, is left exactly as it is.
     await import('fake-indexeddb/auto');
-    return { db: await openDatabase({ ...options, factory: globalThis.indexedDB }), kind: 'memory' };
+    return {
+      db: await openDatabase({ ...options, factory: globalThis.indexedDB }),
+      kind: 'memory',
+      failure: full ? 'full' : 'refused',
+    };
   }
 }
 

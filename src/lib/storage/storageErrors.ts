@@ -1,10 +1,13 @@
 /**
  * Writes, and the storage failures the user must hear about. Every multi-record write goes
  * through `writeTransaction`, which aborts the whole transaction on any error, so a failed
- * write (a full disk, a record that cannot be stored) never leaves half of its changes behind.
+ * write (a full quota, a record that cannot be stored) never leaves half of its changes behind.
+ * A write the browser could not put on disk is another matter: Chromium then closes the
+ * connection (and on a full disk deletes the database), so that failure is reported as
+ * `StorageLostError`, never as "nothing changed".
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { Database } from './connection';
+import { isClosedByBrowser, type Database } from './connection';
 import type { ChungTayDB } from './schema';
 
 /** The device (or the browser's share of it) is full: the write was rolled back. */
@@ -13,6 +16,44 @@ export class StorageFullError extends Error {
     super('Storage is full', { cause });
     this.name = 'StorageFullError';
   }
+}
+
+/**
+ * The browser closed the database because of a storage failure (a write failed on disk): this
+ * write is not stored, and what was stored before may be gone too. Only a reload can tell.
+ */
+export class StorageLostError extends Error {
+  constructor(cause?: unknown) {
+    super('The browser closed the database after a storage failure', { cause });
+    this.name = 'StorageLostError';
+  }
+}
+
+/** How long a failed write waits for the browser's `close` event that may follow it. */
+const closeGraceMs = 1000;
+
+/** Resolves once the browser has closed `db` (true), or after `ms` without that (false). */
+function closedWithin(db: Database, ms: number): Promise<boolean> {
+  if (isClosedByBrowser(db)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (closed: boolean) => {
+      clearTimeout(timer);
+      db.removeEventListener('close', onClose);
+      resolve(closed);
+    };
+    const onClose = () => done(true);
+    const timer = setTimeout(() => done(isClosedByBrowser(db)), ms);
+    db.addEventListener('close', onClose);
+  });
+}
+
+/**
+ * Errors that may mean the browser failed on disk rather than refused this one write:
+ * an abort the app did not ask for, an internal error, a connection closing under it.
+ */
+function mayBeStorageFailure(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'AbortError' || name === 'UnknownError' || name === 'InvalidStateError';
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -44,6 +85,7 @@ export async function writeTransaction<S extends StoreNames<ChungTayDB>[], T>(
   body: (tx: WriteTransaction<S>) => Promise<T>,
   options?: IDBTransactionOptions,
 ): Promise<T> {
+  if (isClosedByBrowser(db)) throw new StorageLostError();
   const tx = db.transaction(stores, 'readwrite', options);
   try {
     const result = await body(tx);
@@ -57,6 +99,10 @@ export async function writeTransaction<S extends StoreNames<ChungTayDB>[], T>(
     }
     // tx.done rejects once aborted; that rejection is this same failure.
     tx.done.catch(() => undefined);
+    // Chromium fires `close` a moment after the failed write's abort: wait for it briefly, so
+    // a failure on disk is never reported as a write that merely did not happen.
+    if (!isQuotaError(error) && mayBeStorageFailure(error) && (await closedWithin(db, closeGraceMs)))
+      throw new StorageLostError(error);
     throw asStorageError(error);
   }
 }
@@ -64,7 +110,11 @@ export async function writeTransaction<S extends StoreNames<ChungTayDB>[], T>(
 /** What a failed write tells the user: the device is full, or it refused for another reason. */
 export type WriteFailure = 'full' | 'failed';
 
-/** Runs a write and resolves to `null` once stored, or to the failure to show (it is logged). */
+/**
+ * Runs a write and resolves to `null` once stored, or to the failure to show (it is logged).
+ * A `StorageLostError` is `failed` here; the storage notice (`StorageNotices.svelte`) says
+ * what happened and asks for a reload.
+ */
 export async function tryWrite(write: () => Promise<unknown>): Promise<WriteFailure | null> {
   try {
     await write();

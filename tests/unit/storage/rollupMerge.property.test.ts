@@ -145,6 +145,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
+// Thirty districts take about a second alone, more on a loaded machine: a guard, not a timing goal.
 test('Random districts, files in random order and batches, some sent twice or re-exported: every total equals a recount', async () => {
   for (let seed = 1; seed <= 30; seed++) {
     await db.clear('units');
@@ -220,4 +221,4 @@ test('Random districts, files in random order and batches, some sent twice or re
       sum(district.latest.values()),
     );
   }
-});
+}, 60_000);
