@@ -41,7 +41,7 @@ export const materialTextSchema = z.strictObject({
   lead: nonBlank,
   sections: z.array(materialSectionSchema).check(z.minLength(2, 'a material needs at least two sections')),
   readingMinutes: z.int().check(z.minimum(1)),
-  /** Title, lead, headings and bodies as plain text, folded for search (see `lib/domain/search.ts`). */
+  /** Title, lead, headings and bodies as plain text, folded for search (see `lib/text.ts`). */
   searchText: z.string(),
 });
 export type MaterialText = z.infer<typeof materialTextSchema>;

@@ -9,7 +9,7 @@
  * The sanitiser at run time (`markdown.ts`) still treats every text as untrusted.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import { foldForSearch } from '../domain/search.ts';
+import { foldForSearch } from '../text.ts';
 import { parseFile, type ContentFile } from './contentParsing.ts';
 import type { QuizContent } from './content.schema.ts';
 import {

@@ -11,7 +11,7 @@
  * `maxListedProblems`, so a wrong file never produces an endless list.
  */
 import { compareNames, gradeOf } from './coverage';
-import { foldForSearch } from './search';
+import { foldForSearch } from '../text';
 import { classNameMaxLength, maxEnrollment } from './unit.schema';
 
 export interface ClassRow {

@@ -5,7 +5,7 @@
  */
 import type { Audience } from '../content/ids';
 import type { Material } from '../content/material.schema';
-import { matchesQuery } from './search';
+import { matchesQuery } from '../text';
 
 export interface MaterialFilter {
   audience: Audience | null;

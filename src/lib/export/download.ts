@@ -1,5 +1,5 @@
 /** Hands a made file to the browser as a download (it stays on the device). */
-import { foldForSearch } from '../domain/search';
+import { foldForSearch } from '../text';
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Material } from '../../../src/lib/content/material.schema';
 import { filterMaterials } from '../../../src/lib/domain/materialLibrary';
-import { foldForSearch } from '../../../src/lib/domain/search';
+import { foldForSearch } from '../../../src/lib/text';
 
 function makeMaterial(id: string, overrides: Partial<Material>, vi: string, en: string): Material {
   const text = (title: string) => ({

@@ -1,7 +1,8 @@
 /**
- * Search that ignores Vietnamese diacritics and case: "ma tuy nup bong" finds "ma túy núp
- * bóng", and so does "MA TÚY". Text is folded once (the build stores folded material text)
- * and each query is folded the same way.
+ * Text helpers every part of lib/ may use: they import nothing. Search that ignores
+ * Vietnamese diacritics and case: "ma tuy nup bong" finds "ma túy núp bóng", and so does
+ * "MA TÚY". Text is folded once (the build stores folded material text) and each query is
+ * folded the same way.
  */
 
 /** Lower case, without tone marks or vowel marks, đ as d, runs of spaces and punctuation as one space. */

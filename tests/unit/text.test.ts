@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { foldForSearch, matchesQuery } from '../../../src/lib/domain/search';
+import { foldForSearch, matchesQuery } from '../../src/lib/text';
 
 describe('search', () => {
   test('Folding removes Vietnamese tone and vowel marks, đ and case', () => {
