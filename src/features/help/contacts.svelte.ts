@@ -1,22 +1,27 @@
 /**
  * The unit's own help contacts, loaded when first shown and kept in step with other tabs.
+ * Writes resolve to the failure to show (a full disk, or any other refusal) rather than
+ * throwing, so the form keeps what was typed.
  */
 import type { Contact } from '../../lib/domain/contact.schema';
 import { onOtherTabChange } from '../../lib/storage/changes';
 import type { Database } from '../../lib/storage/connection';
+import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
 
 // The contact store (and its schema) loads with the first screen that shows contacts, not at start-up.
 const store = () => import('../../lib/storage/contactStore');
 
-class ContactsState {
+export class ContactsState {
   list = $state<Contact[]>([]);
   loaded = $state(false);
+  /** Stops listening to other tabs (the tab's one instance never does; tests do). */
+  readonly stop: () => void;
   private loading: Promise<void> | null = null;
   private readonly db: Database;
 
   constructor(db: Database) {
     this.db = db;
-    onOtherTabChange((store) => {
+    this.stop = onOtherTabChange((store) => {
       if (store === 'contacts') void this.refresh();
     });
   }
@@ -32,14 +37,18 @@ class ContactsState {
     this.loaded = true;
   }
 
-  async save(contact: Contact): Promise<void> {
-    await (await store()).saveContact(this.db, contact);
-    await this.refresh();
+  /** Adds or replaces a contact; resolves to null once stored, or to why it was not. */
+  async save(contact: Contact): Promise<WriteFailure | null> {
+    const failure = await tryWrite(async () => (await store()).saveContact(this.db, contact));
+    if (!failure) await this.refresh();
+    return failure;
   }
 
-  async remove(id: string): Promise<void> {
-    await (await store()).deleteContact(this.db, id);
-    await this.refresh();
+  /** Deletes a contact; resolves to null once done, or to why it was not. */
+  async remove(id: string): Promise<WriteFailure | null> {
+    const failure = await tryWrite(async () => (await store()).deleteContact(this.db, id));
+    if (!failure) await this.refresh();
+    return failure;
   }
 }
 

@@ -1,14 +1,17 @@
 /**
  * The learner profiles of this device and which one is in use. Profiles created or
- * deleted in another tab show up here too.
+ * deleted in another tab show up here too. Writes resolve to the failure to show (a full
+ * disk, or any other refusal) rather than throwing, so a form keeps what was typed.
  */
 import * as z from 'zod/mini';
 import type { ProfileInput } from '../../lib/domain/profile';
 import type { Profile } from '../../lib/domain/profile.schema';
+import { countAttempts } from '../../lib/storage/attemptStore';
 import { onOtherTabChange } from '../../lib/storage/changes';
 import { requestPersistence, type Database } from '../../lib/storage/connection';
 import { deleteProfile, listProfiles, saveProfile } from '../../lib/storage/profileStore';
 import { deleteSetting, getSetting, setSetting } from '../../lib/storage/settingsStore';
+import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
 
 const activeKey = 'activeProfileId';
 
@@ -16,9 +19,11 @@ export class ProfilesState {
   list = $state<Profile[]>([]);
   activeId = $state<string | null>(null);
   active = $derived(this.list.find((p) => p.id === this.activeId) ?? null);
+  /** Stops listening to other tabs (the app's one instance never does; tests do). */
+  readonly stop: () => void;
 
   constructor(private readonly db: Database) {
-    onOtherTabChange((store) => {
+    this.stop = onOtherTabChange((store) => {
       if (store === 'profiles') void this.refresh();
     });
   }
@@ -35,20 +40,24 @@ export class ProfilesState {
     if (this.activeId && !this.list.some((p) => p.id === this.activeId)) this.activeId = null;
   }
 
-  /** Creates and selects a profile. The input must have passed `checkProfileInput`. */
-  async create(input: ProfileInput): Promise<Profile> {
+  /**
+   * Creates and selects a profile; resolves to null once stored, or to why it was not. The
+   * input must have passed `checkProfileInput`.
+   */
+  async create(input: ProfileInput): Promise<WriteFailure | null> {
     const group = input.group.trim();
-    const profile = await saveProfile(this.db, {
-      id: crypto.randomUUID(),
-      nickname: input.nickname.trim(),
-      ...(group ? { group } : {}),
-      createdAt: new Date().toISOString(),
+    return tryWrite(async () => {
+      const profile = await saveProfile(this.db, {
+        id: crypto.randomUUID(),
+        nickname: input.nickname.trim(),
+        ...(group ? { group } : {}),
+        createdAt: new Date().toISOString(),
+      });
+      this.list = await listProfiles(this.db);
+      await this.select(profile.id);
+      // A learner now has something worth keeping: ask the browser not to evict it.
+      void requestPersistence();
     });
-    this.list = await listProfiles(this.db);
-    await this.select(profile.id);
-    // A learner now has something worth keeping: ask the browser not to evict it.
-    void requestPersistence();
-    return profile;
   }
 
   async select(id: string): Promise<void> {
@@ -56,12 +65,20 @@ export class ProfilesState {
     await setSetting(this.db, activeKey, id);
   }
 
-  async remove(id: string): Promise<void> {
-    await deleteProfile(this.db, id);
-    if (this.activeId === id) {
-      this.activeId = null;
-      await deleteSetting(this.db, activeKey);
-    }
-    this.list = await listProfiles(this.db);
+  /** Deletes a profile with its results; resolves to null once done, or to why it was not. */
+  remove(id: string): Promise<WriteFailure | null> {
+    return tryWrite(async () => {
+      await deleteProfile(this.db, id);
+      if (this.activeId === id) {
+        this.activeId = null;
+        await deleteSetting(this.db, activeKey);
+      }
+      this.list = await listProfiles(this.db);
+    });
+  }
+
+  /** How many results a profile has (what deleting it would lose). */
+  resultCount(id: string): Promise<number> {
+    return countAttempts(this.db, id);
   }
 }

@@ -19,8 +19,9 @@ import type { Choice } from '../../lib/domain/scoring';
 import { onBeforeReload } from '../../lib/lifecycle';
 import { saveFinishedAttempt } from '../../lib/storage/attemptStore';
 import type { Database } from '../../lib/storage/connection';
-import { saveSession } from '../../lib/storage/sessionStore';
+import { getSession, saveSession } from '../../lib/storage/sessionStore';
 import { StorageFullError } from '../../lib/storage/storageErrors';
+import { loadBank, type Bank } from './bank';
 
 export const saveStates = ['saved', 'saving', 'full', 'failed'] as const;
 export type SaveState = (typeof saveStates)[number];
@@ -61,6 +62,15 @@ export class QuizPlayer {
 
   get timeLeft(): number | null {
     return timeLeftMs(this.session, this.elapsedMs);
+  }
+
+  /**
+   * The learner's quiz in progress, ready to resume, with the question bank it is asked
+   * from; null when the learner has none. The clock is not started (`start`).
+   */
+  static async resume(db: Database, profileId: string): Promise<{ player: QuizPlayer; bank: Bank } | null> {
+    const [session, bank] = await Promise.all([getSession(db, profileId), loadBank()]);
+    return session ? { player: new QuizPlayer(db, session, bank.questions), bank } : null;
   }
 
   constructor(db: Database, session: QuizSession, questions: ReadonlyMap<string, Question>) {
