@@ -1,6 +1,7 @@
 // Lint: correctness plus the architecture of src/README.md — imports flow one way
-// (app → screens → features → components/lib), lib/domain stays pure, only lib/storage
-// touches idb, only lib/i18n touches i18next, and no import cycles.
+// (app → screens → features → components/lib), screens never touch lib/storage, the parts of
+// lib/ import each other only as the README's table says, lib/domain stays pure, only
+// lib/storage touches idb, only lib/i18n touches i18next, and no import cycles.
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import svelte from 'eslint-plugin-svelte';
@@ -8,6 +9,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+// One zone per rule of src/README.md's table: each folder names what it must not import.
+const lib = (...parts) => parts.map((part) => `./src/lib/${part}`);
 const layers = {
   zones: [
     {
@@ -17,14 +20,33 @@ const layers = {
     },
     {
       target: './src/lib/domain',
-      from: [
-        './src/lib/storage',
-        './src/lib/i18n',
-        './src/lib/export',
-        './src/lib/routes.ts',
-        './src/lib/lifecycle.ts',
-      ],
-      message: 'lib/domain is pure: no storage, i18n, export or browser plumbing.',
+      from: lib('storage', 'i18n', 'export', 'routes.ts', 'lifecycle.ts'),
+      message: 'lib/domain is pure: it imports only lib/content (ids and types) and lib/text.ts.',
+    },
+    {
+      target: './src/lib/storage',
+      from: lib('i18n', 'export', 'content', 'routes.ts', 'lifecycle.ts'),
+      message: 'lib/storage imports only lib/domain (and lib/text.ts).',
+    },
+    {
+      target: './src/lib/content',
+      from: lib('domain', 'storage', 'i18n', 'export', 'routes.ts', 'lifecycle.ts'),
+      message: 'lib/content imports no other part of lib/ but lib/text.ts.',
+    },
+    {
+      target: './src/lib/export',
+      from: lib('storage', 'i18n', 'content', 'routes.ts', 'lifecycle.ts'),
+      message: 'lib/export imports only lib/domain (and lib/text.ts).',
+    },
+    {
+      target: './src/lib/i18n',
+      from: lib('domain', 'storage', 'export', 'routes.ts', 'lifecycle.ts'),
+      message: 'lib/i18n imports only lib/content (types).',
+    },
+    {
+      target: ['./src/lib/text.ts', './src/lib/routes.ts', './src/lib/lifecycle.ts'],
+      from: lib('domain', 'storage', 'i18n', 'export', 'content'),
+      message: 'lib/text.ts, routes.ts and lifecycle.ts import nothing of lib/.',
     },
     {
       target: './src/components',
@@ -32,20 +54,43 @@ const layers = {
         './src/app',
         './src/screens',
         './src/features',
-        './src/lib/domain',
-        './src/lib/storage',
-        './src/lib/content',
+        ...lib('domain', 'storage', 'content', 'export', 'text.ts', 'routes.ts', 'lifecycle.ts'),
       ],
-      message: 'components/ are generic UI with no domain imports.',
+      message: 'components/ are generic UI: they import only lib/i18n, and labels come from the caller.',
     },
     {
       target: './src/features',
       from: ['./src/app', './src/screens'],
       message: 'features must not import screens or the app shell.',
     },
-    { target: './src/screens', from: ['./src/app'], message: 'screens must not import the app shell.' },
+    {
+      target: './src/screens',
+      from: ['./src/app', './src/lib/storage'],
+      message:
+        'screens show: they must not import the app shell or lib/storage (types included); reads and writes go through the area’s data class in features/.',
+    },
   ],
 };
+
+/** What lib/domain must never import: it is pure TypeScript, no UI, storage or file libraries. */
+const notInDomain = [
+  'svelte',
+  'chart.js',
+  'idb',
+  'i18next',
+  'docx',
+  'dompurify',
+  'marked',
+  'papaparse',
+  'read-excel-file',
+  'write-excel-file',
+  'workbox-window',
+  'fflate',
+  'fake-indexeddb',
+].map((name) => ({
+  group: [name, `${name}/*`],
+  message: 'lib/domain is pure TypeScript: no UI, storage or file libraries.',
+}));
 
 export default tseslint.config(
   { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -117,6 +162,21 @@ export default tseslint.config(
     },
   },
   { files: ['src/lib/storage/**'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/lib/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'Use zod/mini: it keeps the first download small.' }],
+          patterns: [
+            ...notInDomain,
+            { group: ['node:*'], message: 'src/ runs in the browser; only build-time readers use Node.' },
+          ],
+        },
+      ],
+    },
+  },
   // Read by vite.config.ts at build time, never bundled.
   { files: ['src/lib/content/contentParsing.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
