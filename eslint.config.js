@@ -10,6 +10,7 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 // One zone per rule of src/README.md's table: each folder names what it must not import.
+/** @param {...string} parts */
 const lib = (...parts) => parts.map((part) => `./src/lib/${part}`);
 const layers = {
   zones: [
