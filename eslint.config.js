@@ -94,7 +94,17 @@ const notInDomain = [
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-*/',
+      'dev-dist/',
+      'node_modules/',
+      'test-results/',
+      'test-results-*/',
+      'playwright-report/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
