@@ -20,7 +20,7 @@ import {
   type SchoolClass,
   type SchoolInput,
 } from '../../lib/domain/school';
-import { localDate } from '../../lib/domain/sessionRecord';
+import { localDate } from '../../lib/domain/dates';
 import type { SchoolYearRecord, Unit } from '../../lib/domain/unit.schema';
 import type { Database } from '../../lib/storage/connection';
 import { deleteEntry, saveEntry } from '../../lib/storage/ledgerStore';

@@ -7,13 +7,8 @@ import type { Plan } from '../../lib/content/plan.schema';
 import type { SessionEntry } from '../../lib/domain/ledger.schema';
 import { correctChoice } from '../../lib/domain/scoring';
 import type { SessionDraft } from '../../lib/domain/sessionDraft.schema';
-import {
-  emptySessionInput,
-  localDate,
-  localTime,
-  toSessionInput,
-  type SessionInput,
-} from '../../lib/domain/sessionRecord';
+import { emptySessionInput, toSessionInput, type SessionInput } from '../../lib/domain/sessionRecord';
+import { localDate, localTime } from '../../lib/domain/dates';
 import type { Unit } from '../../lib/domain/unit.schema';
 import { onBeforeReload } from '../../lib/lifecycle';
 import { onOtherTabChange } from '../../lib/storage/changes';

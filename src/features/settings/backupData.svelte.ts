@@ -5,7 +5,7 @@
  * room the browser has left. Only then is it `pending`, offered for restore with how many
  * records of each kind it holds; restoring writes exactly that, in one transaction.
  */
-import { localDate } from '../../lib/domain/sessionRecord';
+import { localDate } from '../../lib/domain/dates';
 import {
   checkBackup,
   checkBackupSize,

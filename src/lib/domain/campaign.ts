@@ -16,7 +16,9 @@ import {
   type CampaignActivityEntry,
   type LedgerEntry,
 } from './ledger.schema';
-import { findUnit, isCalendarDate, parseCount } from './sessionRecord';
+import { parseCount } from './sessionRecord';
+import { isCalendarDate } from './dates';
+import { findUnit } from './units';
 import type { Unit, UnitKind } from './unit.schema';
 
 /** Past official themes of the action month (facts.md §2), offered as references with their year. */

@@ -9,7 +9,8 @@
 import * as z from 'zod/mini';
 import type { CheckedFile, FileProblem } from './exchange';
 import type { LedgerEntry } from './ledger.schema';
-import { findUnit, isCalendarDate, nameKey } from './sessionRecord';
+import { isCalendarDate, localDate } from './dates';
+import { findUnit, nameKey } from './units';
 import { isWithin, keyFigures, participantsByUnit, type KeyFigures } from './statistics';
 import { unitNameMaxLength, type Unit, type UnitKind } from './unit.schema';
 
@@ -105,9 +106,7 @@ export function planMerge<T extends Dated>(
 
 /** A file's local day of export (YYYY-MM-DD): what "sent by the deadline" is judged on. */
 export function exportDay(exportedAt: string): string {
-  const d = new Date(exportedAt);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return localDate(new Date(exportedAt));
 }
 
 export type ReportingState = 'on-time' | 'late' | 'missing';

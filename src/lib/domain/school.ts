@@ -25,7 +25,9 @@ import {
   type SchoolActivityEntry,
   type SchoolActivityKind,
 } from './ledger.schema';
-import { isCalendarDate, parseCount, sameName } from './sessionRecord';
+import { parseCount } from './sessionRecord';
+import { isCalendarDate } from './dates';
+import { sameName } from './units';
 import { isWithin } from './statistics';
 import {
   classNameMaxLength,

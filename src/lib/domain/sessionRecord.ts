@@ -4,6 +4,7 @@
  * saved until there are none. Then the checked form becomes a ledger record.
  */
 import type { Audience } from '../content/ids';
+import { isCalendarDate } from './dates';
 import {
   ageBands,
   maxParticipants,
@@ -13,6 +14,7 @@ import {
   type SessionEntry,
 } from './ledger.schema';
 import { tallyTotal } from './tally';
+import { sameName, unitLabel, findUnit } from './units';
 import { unitNameMaxLength, type Unit, type UnitKind } from './unit.schema';
 
 /** What the session form holds: text as typed; numbers are parsed here. */
@@ -84,34 +86,6 @@ export function parseCount(value: string): number | undefined | 'negative' | 'wh
   if (/^-\d+$/.test(text)) return 'negative';
   if (!/^\d+$/.test(text)) return 'whole-number';
   return Number(text);
-}
-
-/** Names that differ only in case or spacing are the same unit; diacritics are not ignored. */
-export function sameName(a: string, b: string): boolean {
-  return nameKey(a) === nameKey(b);
-}
-
-/** What `sameName` compares: work it out once when matching many names. */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-}
-
-/**
- * How pickers name a unit: a class with its school, "6A1 (THCS Lê Lợi)", so two schools'
- * 6A1 stay apart; any other unit by its name.
- */
-export function unitLabel(unit: Unit, units: readonly Unit[]): string {
-  if (unit.kind !== 'class' || !unit.parentId) return unit.name;
-  const school = units.find((u) => u.id === unit.parentId);
-  return school ? `${unit.name} (${school.name})` : unit.name;
-}
-
-/** The unit a typed name means: a class's full label first, then a plain name. */
-export function findUnit(typed: string, units: readonly Unit[]): Unit | undefined {
-  return (
-    units.find((unit) => unit.kind === 'class' && sameName(unitLabel(unit, units), typed)) ??
-    units.find((unit) => sameName(unit.name, typed))
-  );
 }
 
 /**
@@ -303,25 +277,4 @@ export function toSessionInput(entry: SessionEntry, units: readonly Unit[]): Ses
     facilitator: entry.facilitator ?? '',
     notes: entry.notes ?? '',
   };
-}
-
-/** A real day written YYYY-MM-DD: "2027-02-29" and "2026-11-31" are not (Date.parse would roll them over). */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** The local calendar date, YYYY-MM-DD (what the user calls "today"). */
-export function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** The local time of day, HH:MM. */
-export function localTime(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
