@@ -107,13 +107,17 @@ export async function writeTransaction<S extends StoreNames<ChungTayDB>[], T>(
   }
 }
 
-/** What a failed write tells the user: the device is full, or it refused for another reason. */
-export type WriteFailure = 'full' | 'failed';
+/**
+ * What a failed write tells the user: the device is full, it refused for another reason (both:
+ * nothing changed), or the browser closed the database after failing on disk (`lost`: what was
+ * stored before may be gone too).
+ */
+export type WriteFailure = 'full' | 'failed' | 'lost';
 
 /**
  * Runs a write and resolves to `null` once stored, or to the failure to show (it is logged).
- * A `StorageLostError` is `failed` here; the storage notice (`StorageNotices.svelte`) says
- * what happened and asks for a reload.
+ * A `StorageLostError` is `lost`: the screen must not say that nothing changed, and the storage
+ * notice (`StorageNotices.svelte`) asks for a reload.
  */
 export async function tryWrite(write: () => Promise<unknown>): Promise<WriteFailure | null> {
   try {
@@ -121,6 +125,7 @@ export async function tryWrite(write: () => Promise<unknown>): Promise<WriteFail
     return null;
   } catch (error) {
     console.error('Could not save', error);
+    if (error instanceof StorageLostError) return 'lost';
     return error instanceof StorageFullError ? 'full' : 'failed';
   }
 }

@@ -170,7 +170,7 @@ describe('UI translations', () => {
       // The activity form's choice lists.
       'schools.activity.field': ['topics', 'materials'],
       'schools.activityKind': schoolActivityKinds,
-      'schools.save': ['full', 'failed'],
+      'schools.save': ['full', 'failed', 'lost'],
       // What removeClass did.
       'schools.classes': ['deleted', 'kept'],
       // Every problem checkSchoolInput can give each field.
@@ -226,7 +226,7 @@ describe('UI translations', () => {
       ],
       'backup.problem': ['no-file', 'not-json', 'not-backup', 'newer', 'bad-records'],
       'backup.store': Object.keys(storeSchemas),
-      'backup.failure': ['full', 'failed'],
+      'backup.failure': ['full', 'failed', 'lost'],
       'campaigns.template': campaignTemplates,
       'statistics.kind': ['session', 'school-activity', 'campaign-activity'],
       // The statistics screen's key figures.
@@ -243,13 +243,13 @@ describe('UI translations', () => {
         'checkChange',
       ],
       'statistics.export.done': ['csv', 'xlsx', 'json'],
-      'statistics.save': ['full', 'failed'],
+      'statistics.save': ['full', 'failed', 'lost'],
       // RollupForm builds labels and help texts from its field names.
       'statistics.rollup.field': ['name', 'receiver', 'from', 'to', 'deadline'],
       'statistics.rollup.help': ['name', 'receiver', 'deadline', 'expected'],
       // The roll-up tables' headers.
       'statistics.rollup.column': ['unit', 'child', 'state', 'exported', 'files'],
-      'statistics.rollup.importFailed': ['full', 'failed'],
+      'statistics.rollup.importFailed': ['full', 'failed', 'lost', 'space'],
       'statistics.rollup.state': ['on-time', 'late', 'missing'],
       // Every problem checkRollupInput gives each field, and every reason a file is refused.
       'statistics.rollup.problem': [
@@ -302,7 +302,7 @@ describe('UI translations', () => {
       ],
       'statistics.rollup.problem.file.encoding': ['windows-1258', 'tcvn3', 'unknown-8bit'],
       'campaigns.status': plannedStatuses,
-      'campaigns.save': ['full', 'failed'],
+      'campaigns.save': ['full', 'failed', 'lost'],
       'campaigns.countdown': ['day', 'dayToday', 'dayPast', 'deadline', 'deadlineToday', 'deadlinePast'],
       // CampaignForm builds labels and help texts from its field names.
       'campaigns.field': [

@@ -3,7 +3,7 @@ import { IDBFactory, forceCloseDatabase } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { connect, isClosedByBrowser, openDatabase } from '../../../src/lib/storage/connection';
-import { StorageLostError, writeTransaction } from '../../../src/lib/storage/storageErrors';
+import { StorageLostError, tryWrite, writeTransaction } from '../../../src/lib/storage/storageErrors';
 
 const store = new Map<string, string>();
 beforeEach(() => {
@@ -14,7 +14,10 @@ beforeEach(() => {
     setItem: (key: string, value: string) => store.set(key, value),
   });
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 test('A first visit creates the database and says nothing is missing', async () => {
   const connection = await connect({ name: 'first' });
@@ -52,5 +55,18 @@ test('A failed write followed by the browser closing the connection is a lost wr
     throw new DOMException('The transaction was aborted', 'AbortError');
   });
   await expect(write).rejects.toBeInstanceOf(StorageLostError);
+  db.close();
+});
+
+test('A screen hears a lost write as lost, not as one that changed nothing', async () => {
+  const db = await openDatabase({ name: 'told' });
+  forceCloseDatabase(unwrap(db) as never);
+  await vi.waitFor(() => expect(isClosedByBrowser(db)).toBe(true));
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  expect(
+    await tryWrite(() =>
+      writeTransaction(db, ['settings'], (tx) => tx.objectStore('settings').put({ key: 'a', value: 1 })),
+    ),
+  ).toBe('lost');
   db.close();
 });
