@@ -1,6 +1,6 @@
 /**
- * Start-up: language, storage, profiles, then the app; the service worker last, so it
- * never delays the first screen.
+ * Start-up: language, storage, profiles, then the app; the service worker last (once the
+ * browser is idle after the first screen), so it never delays the first screen.
  */
 import { mount } from 'svelte';
 import './app/global.css';
@@ -44,4 +44,7 @@ await Promise.all([i18nReady, profiles.load()]);
 
 target.replaceChildren();
 mount(App, { target, props: { db: connection.db, profiles } });
-void import('./app/registerUpdates').then(({ registerUpdates }) => registerUpdates());
+const registerWhenIdle = () =>
+  void import('./app/registerUpdates').then(({ registerUpdates }) => registerUpdates());
+if ('requestIdleCallback' in window) requestIdleCallback(registerWhenIdle, { timeout: 2000 });
+else setTimeout(registerWhenIdle, 0);

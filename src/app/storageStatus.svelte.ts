@@ -20,6 +20,17 @@ class StorageStatus {
   /** This tab's upgrade waits for other tabs that keep the old version open. */
   blockedByOtherTab = $state(false);
 
+  /** Something about kept data the user must be told (each in the `notices` message group). */
+  get problem(): boolean {
+    return (
+      this.kind === 'memory' ||
+      this.setAside > 0 ||
+      this.replacedByNewerTab ||
+      this.closedByBrowser ||
+      this.vanished
+    );
+  }
+
   constructor() {
     onRecordsSetAside((count) => {
       this.setAside += count;

@@ -2,16 +2,7 @@
  * Formatting for display: content text in a language, durations, dates, percentages.
  * Pure functions of their arguments, so they are easy to test and to reuse in exports.
  */
-import type { LocalizedText } from '../content/content.schema';
-
-/** Marks content text in key-only mode, so the end-to-end check can tell it from UI text. */
-export const keyOnlyContentMarker = '⟦content⟧';
-
-/** The text in `language`, falling back to Vietnamese, the source language. */
-export function localize(text: LocalizedText, language: string): string {
-  if (language === 'cimode') return keyOnlyContentMarker;
-  return text[language] ?? text.vi;
-}
+export { keyOnlyContentMarker, localize } from './localize';
 
 /** 75_000 → "1:15"; 3_725_000 → "1:02:05". Rounds down to whole seconds. */
 export function formatDuration(ms: number): string {

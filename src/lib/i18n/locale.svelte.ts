@@ -3,7 +3,7 @@
  * reads `locale.language`, every string re-renders when the language changes.
  */
 import type { TOptions } from 'i18next';
-import { localize } from './format';
+import { localize } from './localize';
 import type { LocalizedText } from '../content/content.schema';
 import { currentLanguage, onLanguageChanged, setLanguage, translate } from './i18n';
 
