@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import type { ProfileInput } from '../../lib/domain/profile';
 import type { Profile } from '../../lib/domain/profile.schema';
-import { countAttempts } from '../../lib/storage/attemptStore';
 import { onOtherTabChange } from '../../lib/storage/changes';
 import { requestPersistence, type Database } from '../../lib/storage/connection';
 import { deleteProfile, listProfiles, saveProfile } from '../../lib/storage/profileStore';
@@ -77,8 +76,12 @@ export class ProfilesState {
     });
   }
 
-  /** How many results a profile has (what deleting it would lose). */
-  resultCount(id: string): Promise<number> {
+  /**
+   * How many results a profile has (what deleting it would lose). The attempts' store loads
+   * only when asked: the first screen does not need it.
+   */
+  async resultCount(id: string): Promise<number> {
+    const { countAttempts } = await import('../../lib/storage/attemptStore');
     return countAttempts(this.db, id);
   }
 }
