@@ -13,6 +13,7 @@ import type { Database } from '../../lib/storage/connection';
 import { listRollups, saveRollup as storeRollup } from '../../lib/storage/rollupStore';
 import type { DataStoreName } from '../../lib/storage/schema';
 import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
+import { isLargeWrite, neededFor } from '../../lib/storage/space';
 import { LedgerData } from '../ledger/ledgerData.svelte';
 import { importChecked, readFiles, type FileOutcome } from './rollupImport';
 
@@ -39,7 +40,15 @@ export interface ImportReport {
   space: { needed: number; available: number } | null;
   /** A file could not be read, or the write failed (nothing was written). */
   failure: WriteFailure | null;
+  /** The files were large and the user chose not to import them after all (nothing was written). */
+  cancelled?: boolean;
 }
+
+/**
+ * Asked before a large import (`isLargeWrite`) with what it needs on the device: resolves to
+ * whether to go ahead. The caller tells the risk and offers a backup first.
+ */
+export type ConfirmLarge = (needed: number) => Promise<boolean>;
 
 type Read = Awaited<ReturnType<typeof readFiles>>;
 type Done = Awaited<ReturnType<typeof importChecked>>;
@@ -98,12 +107,13 @@ export class RollupData extends LedgerData {
     roundId: string,
     files: readonly File[],
     onProgress: (progress: ImportProgress) => void = () => undefined,
+    confirmLarge: ConfirmLarge = async () => true,
   ): Promise<ImportReport> {
     const round = this.rollup(roundId);
     if (!round || files.length === 0) return { outcomes: [], space: null, failure: null };
     // The device's clock: what a file's times are checked against.
     const now = this.clock.now();
-    const step: { read?: Read; done?: Done } = {};
+    const step: { read?: Read; done?: Done; cancelled?: boolean } = {};
     let progress: ImportProgress = { checked: 0, total: files.length, records: null };
     const failure = await tryWrite(async () => {
       onProgress(progress);
@@ -117,6 +127,17 @@ export class RollupData extends LedgerData {
         checked: files.length,
         records: read.incoming.reduce((n, f) => n + f.checked.records.length, 0),
       });
+      // The browser cannot say how much room the disk has, and deletes the whole database when
+      // it runs out in the middle of a write: a large import goes ahead only when the user says
+      // so, with a backup offered first.
+      if (
+        read.incoming.length > 0 &&
+        isLargeWrite(read.bytes) &&
+        !(await confirmLarge(neededFor(read.bytes)))
+      ) {
+        step.cancelled = true;
+        return;
+      }
       step.done = await importChecked(this.db, round, read, now);
     });
     if (step.done) {
@@ -131,6 +152,7 @@ export class RollupData extends LedgerData {
     const refused = (step.read?.outcomes ?? []).filter(
       (o): o is FileOutcome => 'accepted' in o && !o.accepted,
     );
+    if (step.cancelled) return { outcomes: refused, space: null, failure: null, cancelled: true };
     return { outcomes: refused, space: null, failure };
   }
 

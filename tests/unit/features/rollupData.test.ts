@@ -187,6 +187,40 @@ describe('Importing files into a round', () => {
     expect(await listEntries(db)).toEqual([]);
   });
 
+  test('Large files are imported only when the user says so, after being told what they need', async () => {
+    const round = await data.createRollup(roundInput());
+    if (!round) throw new Error('not created');
+    const big = makeUnitFiles({
+      units: 1,
+      recordsPerFile: 8_000,
+      exportedAt: '2027-07-01T03:00:00.000Z',
+    }).files.map(asFile);
+    expect(big[0]?.size).toBeGreaterThan(2 * 1024 * 1024);
+    const asked: number[] = [];
+
+    const declined = await data.importFiles(round.id, big, undefined, async (needed) => {
+      asked.push(needed);
+      return false;
+    });
+    expect(declined).toEqual({ outcomes: [], space: null, failure: null, cancelled: true });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toBeGreaterThan(5 * (big[0]?.size ?? 0));
+    expect(await listEntries(db)).toEqual([]);
+
+    const accepted = await data.importFiles(round.id, big, undefined, async () => true);
+    expect(accepted.outcomes).toEqual([expect.objectContaining({ accepted: true, records: 8_000 })]);
+    expect(await listEntries(db)).toHaveLength(8_000);
+  });
+
+  test('Small files are imported without asking', async () => {
+    const round = await data.createRollup(roundInput());
+    if (!round) throw new Error('not created');
+    const ask = vi.fn(async () => false);
+    const report = await data.importFiles(round.id, goodFiles(), undefined, ask);
+    expect(ask).not.toHaveBeenCalled();
+    expect(report.outcomes.every((o) => o.accepted)).toBe(true);
+  });
+
   test('Nothing happens for no files or a round not on the device', async () => {
     expect(await data.importFiles(crypto.randomUUID(), goodFiles())).toEqual({
       outcomes: [],
