@@ -113,8 +113,11 @@ export async function importFiles(
       const round = rollupSchema.parse(stored);
       // Every unit that sent a file to this device, in any round: what may be changed by files.
       const senders = new Set<string>();
-      for (const other of await tx.objectStore('rollups').getAll())
-        for (const file of (other as Partial<Rollup>).files ?? []) senders.add(file.unitId);
+      // Every round is parsed; one that no longer does adds no sender.
+      for (const other of await tx.objectStore('rollups').getAll()) {
+        const parsed = rollupSchema.safeParse(other);
+        if (parsed.success) for (const file of parsed.data.files) senders.add(file.unitId);
+      }
       const hashes = new Map(round.files.map((f) => [f.hash, f.fileName]));
       // The units (few: read whole, the trust rules walk their tree) and the records this
       // import touches, as stored or as written by a file before.
