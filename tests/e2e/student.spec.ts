@@ -180,3 +180,23 @@ test('English is one tap away and the choice is remembered', async ({ page }) =>
   await expect(page.getByRole('heading', { name: 'Câu 1/10' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 });
+
+test('A nickname longer than the limit is refused with the limit, never cut short without a word', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const long =
+    'Nguyễn Thị Minh Khai lớp 9A1 trường THCS Lê Quý Đôn thành phố Bắc Giang tỉnh Bắc Giang'.repeat(4);
+  await page.getByLabel('Biệt danh').fill(long);
+  await page.getByRole('button', { name: 'Tạo hồ sơ' }).click();
+  const nickname = page.getByLabel('Biệt danh');
+  await expect(nickname).toHaveAccessibleDescription('Biệt danh dài tối đa 40 ký tự.');
+  await expect(nickname).toBeFocused();
+  // What was typed stays whole, to be shortened by the learner, and no profile was made.
+  await expect(nickname).toHaveValue(long);
+  await expect(page.getByRole('banner').getByRole('link', { name: long.slice(0, 40) })).toHaveCount(0);
+
+  await nickname.fill('Minh Khai');
+  await page.getByRole('button', { name: 'Tạo hồ sơ' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Minh Khai', exact: true })).toBeVisible();
+});
