@@ -3,7 +3,7 @@
  * current language.
  */
 import type { Material, MaterialText } from '../../lib/content/material.schema';
-import { keyOnlyContentMarker } from '../../lib/i18n/format';
+import { keyOnlyContentMarker } from '../../lib/i18n/localize';
 import { keyOnlyLanguage } from '../../lib/i18n/i18n';
 
 let loading: Promise<readonly Material[]> | null = null;

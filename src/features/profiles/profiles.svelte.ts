@@ -9,10 +9,13 @@ import type { Profile } from '../../lib/domain/profile.schema';
 import { onOtherTabChange } from '../../lib/storage/changes';
 import { requestPersistence, type Database } from '../../lib/storage/connection';
 import { deleteProfile, listProfiles, saveProfile } from '../../lib/storage/profileStore';
-import { deleteSetting, getSetting, setSetting } from '../../lib/storage/settingsStore';
+import {
+  activeProfileKey as activeKey,
+  deleteSetting,
+  getSetting,
+  setSetting,
+} from '../../lib/storage/settingsStore';
 import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
-
-const activeKey = 'activeProfileId';
 
 export class ProfilesState {
   list = $state<Profile[]>([]);

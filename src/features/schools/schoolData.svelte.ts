@@ -12,6 +12,7 @@ import type { LedgerEntry, SchoolActivityEntry } from '../../lib/domain/ledger.s
 import {
   classesOf,
   isSchool,
+  nextSchoolYear,
   toActivityEntry,
   toClassUnits,
   toSchoolUnits,
@@ -34,9 +35,6 @@ export interface SchoolClock {
 }
 
 const systemClock: SchoolClock = { now: () => new Date(), newId: () => crypto.randomUUID() };
-
-/** The same day of the month, a year later ("2026-09-05" → "2027-09-05"). */
-const aYearOn = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 
 export class SchoolData extends LedgerData {
   readonly schools = $derived(this.units.filter(isSchool));
@@ -105,9 +103,9 @@ export class SchoolData extends LedgerData {
    * Resolves to the new year, or undefined if not stored.
    */
   async addYear(school: School): Promise<SchoolYearRecord | undefined> {
-    const latest = [...school.school.years].sort((a, b) => b.start.localeCompare(a.start))[0];
-    if (!latest) return undefined;
-    const year = { id: this.clock.newId(), start: aYearOn(latest.start), end: aYearOn(latest.end) };
+    const next = nextSchoolYear(school);
+    if (!next) return undefined;
+    const year = { id: this.clock.newId(), ...next };
     const updated: School = {
       ...school,
       school: { ...school.school, years: [...school.school.years, year] },

@@ -66,6 +66,17 @@ export function defaultSchoolYear(today: string): { start: string; end: string }
 }
 
 /** "2026–2027". */
+/**
+ * The year after a school's latest one: the same days a year later ("2026-09-05" →
+ * "2027-09-05"), so a school that starts on 5/9 keeps doing so.
+ */
+export function nextSchoolYear(school: School): { start: string; end: string } | undefined {
+  const latest = [...school.school.years].sort((a, b) => b.start.localeCompare(a.start))[0];
+  if (!latest) return undefined;
+  const aYearOn = (date: string) => `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+  return { start: aYearOn(latest.start), end: aYearOn(latest.end) };
+}
+
 export function yearLabel(year: { start: string; end: string }): string {
   const first = year.start.slice(0, 4);
   const last = year.end.slice(0, 4);

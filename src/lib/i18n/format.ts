@@ -2,8 +2,6 @@
  * Formatting for display: content text in a language, durations, dates, percentages.
  * Pure functions of their arguments, so they are easy to test and to reuse in exports.
  */
-export { keyOnlyContentMarker, localize } from './localize';
-
 /** 75_000 → "1:15"; 3_725_000 → "1:02:05". Rounds down to whole seconds. */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

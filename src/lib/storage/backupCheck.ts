@@ -26,6 +26,7 @@ import type { Rollup } from '../domain/rollup';
 import type { SessionDraft } from '../domain/sessionDraft.schema';
 import type { Unit } from '../domain/unit.schema';
 import type { DataStoreName, SettingRecord } from './schema';
+import { activeProfileKey } from './settingsStore';
 
 export const backupLimits = {
   /** The whole file, in bytes (or characters of its text): far above a real device's data, below what a tab can parse. */
@@ -52,8 +53,7 @@ export function recordLimit(store: DataStoreName): number {
  */
 export const settingSchemas: Readonly<Record<string, z.ZodMiniType>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, z.ZodMiniType>, {
-    /** `features/profiles/profiles.svelte.ts`: the profile in use. */
-    activeProfileId: z.uuid(),
+    [activeProfileKey]: z.uuid(),
   }),
 );
 

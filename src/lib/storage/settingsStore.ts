@@ -6,6 +6,9 @@ import type * as z from 'zod/mini';
 import type { Database } from './connection';
 import { writeTransaction } from './storageErrors';
 
+/** The profile in use on this device (`features/profiles/profiles.svelte.ts`). */
+export const activeProfileKey = 'activeProfileId';
+
 export async function getSetting<S extends z.ZodMiniType>(
   db: Database,
   key: string,

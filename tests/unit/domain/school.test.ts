@@ -12,6 +12,7 @@ import {
   currentYear,
   defaultSchoolYear,
   emptyActivityInput,
+  nextSchoolYear,
   reachesOf,
   schoolAudience,
   schoolCoverage,
@@ -90,6 +91,12 @@ describe('School basics', () => {
     // The summer between two years, and a day before any year: the latest one.
     expect(currentYear(school, '2026-07-01')).toBe(thisYear);
     expect(currentYear(school, '2024-01-01')).toBe(thisYear);
+  });
+
+  test('The next year keeps the latest year’s days, a year on; a school with no year has none', () => {
+    const school = makeSchool('Trường THCS Lê Lợi', [lastYear, thisYear]);
+    expect(nextSchoolYear(school)).toEqual({ start: '2027-09-05', end: '2028-05-31' });
+    expect(nextSchoolYear({ ...school, school: { ...school.school, years: [] } })).toBeUndefined();
   });
 });
 
