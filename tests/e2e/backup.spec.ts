@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import { formatMegabytes } from '../../src/lib/i18n/format.ts';
 import { neededFor } from '../../src/lib/storage/space.ts';
-import { createProfile } from './helpers';
+import { addSchoolWithClasses, createProfile } from './helpers';
 
 async function downloadBackup(
   page: Page,
@@ -24,14 +24,7 @@ test('The whole device backs up to one file and restores on another device lossl
   // Device A: a learner and a school with three classes.
   await page.goto('/');
   await createProfile(page, 'Mai Anh');
-  await page.goto('/#/schools');
-  await page.getByLabel('Tên trường *').fill('Trường THCS Đông Ngàn');
-  await page.getByLabel('Cấp học *').selectOption({ label: 'Trung học cơ sở (THCS)' });
-  await page.getByRole('button', { name: 'Thêm trường' }).click();
-  await page.getByLabel('Lớp hoặc dãy lớp').fill('6A1–6A3');
-  await page.getByLabel('Sĩ số mỗi lớp').fill('35');
-  await page.getByRole('button', { name: 'Thêm các lớp' }).click();
-  await expect(page.getByText('Đã thêm 3 lớp', { exact: false })).toBeVisible();
+  await addSchoolWithClasses(page, 'Trường THCS Đông Ngàn');
   const backup = await downloadBackup(page);
   expect(JSON.stringify(backup.json.stores.profiles)).toContain('Mai Anh');
   expect(JSON.stringify(backup.json.stores.units)).toContain('Trường THCS Đông Ngàn');
@@ -72,14 +65,7 @@ test('An inconsistent backup is refused with its reason and changes nothing; a c
 }) => {
   await page.goto('/');
   await createProfile(page, 'Mai Anh');
-  await page.goto('/#/schools');
-  await page.getByLabel('Tên trường *').fill('Trường THCS Đông Ngàn');
-  await page.getByLabel('Cấp học *').selectOption({ label: 'Trung học cơ sở (THCS)' });
-  await page.getByRole('button', { name: 'Thêm trường' }).click();
-  await page.getByLabel('Lớp hoặc dãy lớp').fill('6A1–6A3');
-  await page.getByLabel('Sĩ số mỗi lớp').fill('35');
-  await page.getByRole('button', { name: 'Thêm các lớp' }).click();
-  await expect(page.getByText('Đã thêm 3 lớp', { exact: false })).toBeVisible();
+  await addSchoolWithClasses(page, 'Trường THCS Đông Ngàn');
   const backup = await downloadBackup(page);
   const units = backup.json.stores.units as Array<Record<string, unknown>>;
   const classAt = units.findIndex((u) => u.kind === 'class');

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as plainTest, type Page } from '@playwright/test';
-import { createProfile } from './helpers';
+import { addSchoolWithClasses, createProfile } from './helpers';
 import { cspViolationMarker, expect, isCspMessage, reportCspViolations, test } from './test';
 
 const dist = process.env.E2E_DIST ?? 'dist';
@@ -301,14 +301,7 @@ test('Every screen, the exports, the backup, the presenter and the projector win
   await createProfile(page, 'Lan');
 
   // A school with classes, so the school screens and statistics have something to show.
-  await page.goto('/#/schools');
-  await page.getByLabel('Tên trường *').fill('Trường THCS Đông Ngàn');
-  await page.getByLabel('Cấp học *').selectOption({ label: 'Trung học cơ sở (THCS)' });
-  await page.getByRole('button', { name: 'Thêm trường' }).click();
-  await page.getByLabel('Lớp hoặc dãy lớp').fill('6A1–6A3');
-  await page.getByLabel('Sĩ số mỗi lớp').fill('35');
-  await page.getByRole('button', { name: 'Thêm các lớp' }).click();
-  await expect(page.getByText('Đã thêm 3 lớp', { exact: false })).toBeVisible();
+  await addSchoolWithClasses(page, 'Trường THCS Đông Ngàn');
   const school = page.url();
   await page.getByRole('link', { name: 'Ghi hoạt động' }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

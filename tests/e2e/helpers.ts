@@ -71,6 +71,18 @@ export async function createProfile(page: Page, nickname: string, group = ''): P
   await expect(page.getByRole('banner').getByRole('link', { name: nickname, exact: true })).toBeVisible();
 }
 
+/** A lower-secondary school with classes 6A1–6A3 of 35, added as a school would (from the schools list). */
+export async function addSchoolWithClasses(page: Page, name: string): Promise<void> {
+  await page.goto('/#/schools');
+  await page.getByLabel('Tên trường *').fill(name);
+  await page.getByLabel('Cấp học *').selectOption({ label: 'Trung học cơ sở (THCS)' });
+  await page.getByRole('button', { name: 'Thêm trường' }).click();
+  await page.getByLabel('Lớp hoặc dãy lớp').fill('6A1–6A3');
+  await page.getByLabel('Sĩ số mỗi lớp').fill('35');
+  await page.getByRole('button', { name: 'Thêm các lớp' }).click();
+  await expect(page.getByText('Đã thêm 3 lớp', { exact: false })).toBeVisible();
+}
+
 export async function openQuiz(page: Page, title: RegExp | string): Promise<void> {
   await page.getByRole('link', { name: 'Bài trắc nghiệm' }).click();
   await page.getByRole('link', { name: title }).click();
