@@ -462,25 +462,13 @@ export function planFileMerge(
     }
   }
 
-  const records: LedgerEntry[] = [];
-  let added = 0;
-  let replaced = 0;
-  let unchanged = 0;
-  let foreign = 0;
-  for (const record of checked.records) {
+  // A record the device has may be replaced only when its unit lies under the sender (as this
+  // file leaves the units); then the newer edit wins, as in every merge.
+  const foreign = checked.records.filter((record) => {
     const here = device.records.get(record.id);
-    if (!here) {
-      added++;
-      records.push(record);
-    } else if (!isWithin(here.unitId, senderId, view)) {
-      foreign++;
-    } else if (record.updatedAt > here.updatedAt) {
-      replaced++;
-      records.push(record);
-    } else {
-      unchanged++;
-    }
-  }
+    return here !== undefined && !isWithin(here.unitId, senderId, view);
+  }).length;
   if (foreign > 0) return { ok: false, problem: { kind: 'foreign-record', count: foreign } };
-  return { ok: true, plan: { units: [...changed.values()], records, added, replaced, unchanged } };
+  const { writes, added, replaced, unchanged } = planMerge(device.records, checked.records);
+  return { ok: true, plan: { units: [...changed.values()], records: writes, added, replaced, unchanged } };
 }
