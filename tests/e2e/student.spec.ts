@@ -71,7 +71,7 @@ test('A student takes a practice quiz offline, resumes it after a reload, review
 
   await expect(page.getByRole('heading', { level: 1, name: 'Kết quả' })).toBeVisible();
   await expect(page.getByText('9/10 câu đúng (90%)')).toBeVisible();
-  await expect(page.getByText('Đây là kết quả tốt nhất của bạn ở bài này.')).toBeVisible();
+  await expect(page.getByText('Đây là kết quả tốt nhất của bạn ở bài này, phần “Luyện tập”.')).toBeVisible();
   const review = page.getByRole('region', { name: 'Xem lại câu sai (1)' });
   await expect(review.getByText(second.prompt.vi.trim())).toBeVisible();
   await expect(review.getByText(second.explanation.vi.trim())).toBeVisible();
@@ -90,7 +90,9 @@ test('A student takes a practice quiz offline, resumes it after a reload, review
   // Progress: two attempts; the best of the quiz is the full attempt, not the retry.
   await page.getByRole('link', { name: 'Tiến bộ của tôi', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tiến bộ của Mai Anh' })).toBeVisible();
-  const byQuiz = page.getByRole('table', { name: 'Số lần làm, kết quả tốt nhất và gần nhất của từng bài' });
+  const byQuiz = page.getByRole('table', {
+    name: 'Số lần làm, kết quả tốt nhất khi luyện tập và khi thi, và kết quả gần nhất của từng bài',
+  });
   await expect(byQuiz.getByRole('row', { name: /Học sinh THCS/ })).toContainText('90%');
   await expect(page.getByRole('heading', { name: 'Các lần làm bài (2)' })).toBeVisible();
   await expect(page.getByText(/Đã vững|Cần ôn lại/).first()).toBeVisible();

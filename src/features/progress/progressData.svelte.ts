@@ -4,7 +4,7 @@
  * learner's best on its quiz, and the best score on a quiz. Only reads: attempts are written
  * by the quiz player when a quiz is finished.
  */
-import type { Attempt } from '../../lib/domain/attempt.schema';
+import type { Attempt, QuizMode } from '../../lib/domain/attempt.schema';
 import { headPercent } from '../../lib/domain/progress';
 import type { AttemptHead, Progress } from '../../lib/domain/progress.schema';
 import { getAttempt, getProgress, listRecentAttempts } from '../../lib/storage/attemptStore';
@@ -72,8 +72,9 @@ export class ProgressData {
   }
 
   /**
-   * One attempt and the learner's best on its quiz; null when there is no such attempt or it
-   * is another learner's (learners sharing a device see only their own results).
+   * One attempt and the learner's best on its quiz in the attempt's mode (a practice run is
+   * never ranked against contests); null when there is no such attempt or it is another
+   * learner's (learners sharing a device see only their own results).
    */
   async result(
     attemptId: string,
@@ -82,12 +83,13 @@ export class ProgressData {
     const attempt = await getAttempt(this.db, attemptId);
     if (!attempt || attempt.profileId !== profileId) return null;
     const progress = await getProgress(this.db, attempt.profileId);
-    return { attempt, best: progress.quizzes[attempt.quizId]?.best ?? null };
+    return { attempt, best: progress.quizzes[attempt.quizId]?.best[attempt.mode] ?? null };
   }
 
-  /** The learner's best score on a quiz in percent, or null before a first attempt. */
-  async bestPercent(profileId: string, quizId: string): Promise<number | null> {
+  /** The learner's best score on a quiz in percent in each mode, null before a first attempt in it. */
+  async bestPercents(profileId: string, quizId: string): Promise<Record<QuizMode, number | null>> {
     const best = (await getProgress(this.db, profileId)).quizzes[quizId]?.best;
-    return best ? headPercent(best) : null;
+    const percent = (head: AttemptHead | null | undefined) => (head ? headPercent(head) : null);
+    return { practice: percent(best?.practice), contest: percent(best?.contest) };
   }
 }

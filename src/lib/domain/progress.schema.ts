@@ -6,12 +6,14 @@
  */
 import * as z from 'zod/mini';
 import { contentIdSchema } from '../content/ids';
+import { quizModeSchema } from './attempt.schema';
 
 const count = z.int().check(z.minimum(0));
 
 /** The figures of one attempt that rankings need. */
 export const attemptHeadSchema = z.strictObject({
   id: z.uuid(),
+  mode: quizModeSchema,
   finishedAt: z.iso.datetime(),
   durationMs: count,
   correct: count,
@@ -22,8 +24,16 @@ export type AttemptHead = z.infer<typeof attemptHeadSchema>;
 export const quizProgressSchema = z.strictObject({
   /** Every attempt of the quiz, retries of mistakes included. */
   attempts: count,
-  /** Best and latest full attempt (a retry of mistakes is not a score for the quiz). */
-  best: z.nullable(attemptHeadSchema),
+  /**
+   * Best full attempt in each mode, kept apart: a practice run (no clock, feedback after each
+   * answer) is not a contest result (since storage version 7). A retry of mistakes is not a
+   * score for the quiz.
+   */
+  best: z.strictObject({
+    practice: z.nullable(attemptHeadSchema),
+    contest: z.nullable(attemptHeadSchema),
+  }),
+  /** The latest full attempt, whatever its mode (the head says which). */
   last: z.nullable(attemptHeadSchema),
 });
 export type QuizProgress = z.infer<typeof quizProgressSchema>;

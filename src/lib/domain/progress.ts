@@ -1,5 +1,5 @@
 /**
- * A learner's progress, folded from their finished attempts one at a time: best and last
+ * A learner's progress, folded from their finished attempts one at a time: best (per mode) and last
  * score per quiz, and per topic what is mastered and what to review. Folding one attempt
  * into the summary gives the same result as computing it from all attempts at once, which
  * the tests check; that is what lets storage keep the summary up to date cheaply.
@@ -11,9 +11,20 @@ export function emptyProgress(profileId: string): Progress {
   return { profileId, attemptCount: 0, quizzes: {}, questions: {} };
 }
 
+function emptyQuizProgress(): QuizProgress {
+  return { attempts: 0, best: { practice: null, contest: null }, last: null };
+}
+
 export function attemptHead(attempt: Attempt): AttemptHead {
   const { correct, total } = attemptScore(attempt);
-  return { id: attempt.id, finishedAt: attempt.finishedAt, durationMs: attempt.durationMs, correct, total };
+  return {
+    id: attempt.id,
+    mode: attempt.mode,
+    finishedAt: attempt.finishedAt,
+    durationMs: attempt.durationMs,
+    correct,
+    total,
+  };
 }
 
 /** Score as a whole percentage, 0–100. */
@@ -30,11 +41,12 @@ export function compareHeads(a: AttemptHead, b: AttemptHead): number {
 
 /** The summary with one more finished attempt in it. Attempts may be folded in any order. */
 export function addAttempt(progress: Progress, attempt: Attempt): Progress {
-  const previous: QuizProgress = progress.quizzes[attempt.quizId] ?? { attempts: 0, best: null, last: null };
-  const quiz: QuizProgress = { ...previous, attempts: previous.attempts + 1 };
+  const previous: QuizProgress = progress.quizzes[attempt.quizId] ?? emptyQuizProgress();
+  const quiz: QuizProgress = { ...previous, best: { ...previous.best }, attempts: previous.attempts + 1 };
   if (attempt.scope === 'full') {
     const head = attemptHead(attempt);
-    if (!quiz.best || compareHeads(head, quiz.best) < 0) quiz.best = head;
+    const best = quiz.best[attempt.mode];
+    if (!best || compareHeads(head, best) < 0) quiz.best[attempt.mode] = head;
     if (!quiz.last || head.finishedAt >= quiz.last.finishedAt) quiz.last = head;
   }
   const questions = { ...progress.questions };

@@ -3,7 +3,8 @@
  * record of every store (the set-aside ones excepted), as stored, wrapped with the format,
  * the storage version and the time. A restore checks the whole file first — its size before
  * it is parsed, its wrapper and store names, every record's size, nesting and schema
- * (older versions' records parse because every change to a record has been an addition),
+ * (older versions' records parse because every change to a record has been an addition, but
+ * for derived records, which are left out and rebuilt: `derivedBefore`),
  * one record per key, the settings the app writes, and references that resolve
  * (`backupCheck.ts`) — so that what the confirmation counts is exactly what is written, and a
  * write that could only fail is refused as a problem first. It then replaces the device's
@@ -53,6 +54,14 @@ export const storeSchemas: Record<DataStoreName, z.ZodMiniType> = {
   campaigns: campaignSchema,
   rollups: rollupSchema,
 };
+/**
+ * Stores whose records a backup older than the given storage version holds in a shape this
+ * version no longer reads, and that a restore may leave out because they are derived from
+ * other records: progress summaries before version 7 mixed practice and contest bests, and
+ * are rebuilt from the restored attempts on first read (as the migration to 7 does).
+ */
+const derivedBefore: Partial<Record<DataStoreName, number>> = { progress: 7 };
+
 /** Every store a backup holds, in the order it lists them. */
 export const storeNames = Object.keys(storeSchemas) as DataStoreName[];
 const isStoreName = (name: string): name is DataStoreName => Object.hasOwn(storeSchemas, name);
@@ -187,7 +196,7 @@ export function checkBackup(text: string): CheckedBackup {
   const problems: BackupProblem[] = [];
   const parsed = {} as Record<DataStoreName, unknown[]>;
   for (const name of storeNames) {
-    const records = lists.get(name) ?? [];
+    const records = version < (derivedBefore[name] ?? 0) ? [] : (lists.get(name) ?? []);
     const limit = recordLimit(name);
     const faults = {
       'too-deep': [] as number[],

@@ -12,7 +12,7 @@
  * reopened behind the user's back; writes on it fail with `StorageLostError`.
  */
 import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { latestVersion, runMigrations } from './migrations';
+import { latestVersion, migrations, runMigrations } from './migrations';
 import { databaseName, type ChungTayDB } from './schema';
 
 export type Database = IDBPDatabase<ChungTayDB>;
@@ -90,7 +90,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       'versionchange'
     >;
     if (event.oldVersion === 0) options.onCreated?.();
-    runMigrations(wrap(request.result), tx, event.oldVersion);
+    // Only the steps up to the version asked for: a test opening an older version gets that one.
+    const steps = migrations.filter((step) => step.version <= (event.newVersion ?? latestVersion));
+    runMigrations(wrap(request.result), tx, event.oldVersion, steps);
   });
   request.addEventListener('blocked', () => options.onBlocked?.());
   const db = (await wrap(request)) as unknown as Database;

@@ -74,6 +74,15 @@ export const migrations: readonly Migration[] = [
       db.createObjectStore('rollups', { keyPath: 'id' });
     },
   },
+  {
+    version: 7,
+    name: 'progress summaries keep practice and contest bests apart',
+    upgrade(_db, tx) {
+      // A summary is derived from the attempts (`attemptStore.getProgress` rebuilds a missing one);
+      // the old ones ranked a practice run against contests, so they go and are rebuilt on first read.
+      void tx.objectStore('progress').clear();
+    },
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -24,7 +24,22 @@ describe('best and last attempt of a quiz', () => {
     const slow = makeAttempt({ answers: answers(8, 10), durationMs: 400_000 });
     const fast = makeAttempt({ answers: answers(8, 10), durationMs: 200_000 });
     const weak = makeAttempt({ answers: answers(5, 10), durationMs: 100_000 });
-    expect(summary(progress(slow, weak, fast))?.best?.id).toBe(fast.id);
+    expect(summary(progress(slow, weak, fast))?.best.practice?.id).toBe(fast.id);
+  });
+
+  test('Practice and contest bests are kept apart: a fast perfect practice run is not the contest’s best', () => {
+    const practice = makeAttempt({ mode: 'practice', answers: answers(10, 10), durationMs: 5_000 });
+    const contest = makeAttempt({ mode: 'contest', answers: answers(4, 10), durationMs: 600_000 });
+    const laterContest = makeAttempt({ mode: 'contest', answers: answers(6, 10), durationMs: 700_000 });
+    for (const order of [
+      [practice, contest, laterContest],
+      [laterContest, practice, contest],
+    ]) {
+      const best = summary(progress(...order))?.best;
+      expect(best?.practice).toMatchObject({ id: practice.id, mode: 'practice', correct: 10 });
+      expect(best?.contest).toMatchObject({ id: laterContest.id, mode: 'contest', correct: 6 });
+    }
+    expect(summary(progress(practice))?.best.contest).toBeNull();
   });
 
   test('A retry of mistakes counts as an attempt but never as the best or last score of the quiz', () => {
@@ -35,7 +50,11 @@ describe('best and last attempt of a quiz', () => {
       finishedAt: '2026-10-02T09:00:00.000Z',
     });
     const result = summary(progress(full, retry));
-    expect(result).toMatchObject({ attempts: 2, best: { id: full.id }, last: { id: full.id } });
+    expect(result).toMatchObject({
+      attempts: 2,
+      best: { practice: { id: full.id }, contest: null },
+      last: { id: full.id },
+    });
   });
 
   test('The last attempt is the most recently finished one, whatever order they come in', () => {

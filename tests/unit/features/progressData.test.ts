@@ -84,27 +84,29 @@ describe('ProgressData', () => {
     expect(here.progress?.attemptCount).toBe(0);
   });
 
-  test('A result is shown with the learner’s best on that quiz, and never to another learner', async () => {
+  test('A result is shown with the learner’s best on that quiz in its own mode, and never to another learner', async () => {
     const wrong = makeAnswer({ correct: false });
-    const weaker = makeAttempt({ answers: [makeAnswer(), wrong] });
-    const best = makeAttempt({ answers: [makeAnswer(), makeAnswer()] });
-    for (const attempt of [weaker, best]) await saveFinishedAttempt(tabA, attempt);
+    const weaker = makeAttempt({ mode: 'contest', answers: [makeAnswer(), wrong] });
+    const best = makeAttempt({ mode: 'contest', answers: [makeAnswer(), makeAnswer()] });
+    const practice = makeAttempt({ mode: 'practice', answers: [makeAnswer(), makeAnswer()], durationMs: 1 });
+    for (const attempt of [weaker, best, practice]) await saveFinishedAttempt(tabA, attempt);
     const data = new ProgressData(tabA);
 
     const shown = await data.result(weaker.id, lan);
     expect(shown?.attempt).toEqual(weaker);
     expect(shown?.best?.id).toBe(best.id);
+    expect((await data.result(practice.id, lan))?.best?.id).toBe(practice.id);
     expect(await data.result(weaker.id, minh)).toBeNull();
     expect(await data.result(weaker.id, undefined)).toBeNull();
     expect(await data.result(crypto.randomUUID(), lan)).toBeNull();
   });
 
-  test('The best score on a quiz is in percent, and null before a first attempt', async () => {
+  test('The best score on a quiz is in percent for each mode, and null before a first attempt in it', async () => {
     await saveFinishedAttempt(tabA, makeAttempt({ answers: [makeAnswer(), makeAnswer({ correct: false })] }));
     const data = new ProgressData(tabA);
 
-    expect(await data.bestPercent(lan, 'thcs')).toBe(50);
-    expect(await data.bestPercent(lan, 'thpt')).toBeNull();
-    expect(await data.bestPercent(minh, 'thcs')).toBeNull();
+    expect(await data.bestPercents(lan, 'thcs')).toEqual({ practice: 50, contest: null });
+    expect(await data.bestPercents(lan, 'thpt')).toEqual({ practice: null, contest: null });
+    expect(await data.bestPercents(minh, 'thcs')).toEqual({ practice: null, contest: null });
   });
 });

@@ -12,6 +12,7 @@ import {
   storeSchemas,
 } from '../../../src/lib/storage/backup';
 import { backupLimits } from '../../../src/lib/storage/backupCheck';
+import { getProgress } from '../../../src/lib/storage/attemptStore';
 import { openDatabase } from '../../../src/lib/storage/connection';
 import { latestVersion } from '../../../src/lib/storage/migrations';
 import { databaseFromFixture, readFixture } from './fixtureDatabase';
@@ -63,7 +64,7 @@ describe('Backing up and restoring the whole device', () => {
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
     const fixture = readFixture(latestVersion).stores;
     expect(checked.counts).toEqual(Object.fromEntries(storeNames.map((s) => [s, fixture[s]?.length ?? 0])));
-    expect(checked.counts).toMatchObject({ profiles: 2, attempts: 2, units: 6, ledger: 3, rollups: 1 });
+    expect(checked.counts).toMatchObject({ profiles: 2, attempts: 3, units: 6, ledger: 3, rollups: 1 });
     expect(checked.records).toBe(Object.values(fixture).reduce((sum, records) => sum + records.length, 0));
 
     const target = await openDatabase({ factory: await databaseFromFixture(latestVersion) });
@@ -89,6 +90,22 @@ describe('Backing up and restoring the whole device', () => {
     const checked = checkBackup(backupText(v1.stores as Stores, 1));
     expect(checked.ok).toBe(true);
     if (checked.ok) expect(checked.counts.profiles).toBe(v1.stores.profiles?.length);
+  });
+
+  test('A backup older than version 7 restores without its progress summaries, which mixed the modes, and they are rebuilt from its attempts', async () => {
+    const v6 = readFixture(6);
+    expect(v6.stores.progress).toHaveLength(1);
+    const checked = checkBackup(backupText(v6.stores as Stores, 6));
+    if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+    expect(checked.counts).toMatchObject({ progress: 0, attempts: v6.stores.attempts?.length });
+    const target = await openDatabase({ factory: new IDBFactory() });
+    await restoreBackup(target, checked.backup);
+    const profileId = (v6.stores.progress?.[0] as { profileId: string }).profileId;
+    expect((await getProgress(target, profileId)).quizzes.thcs?.best).toMatchObject({
+      practice: { correct: 2, total: 4 },
+      contest: null,
+    });
+    target.close();
   });
 
   test('The data of every released storage version, backed up, passes every consistency check', () => {

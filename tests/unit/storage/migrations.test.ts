@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { campaignTotals } from '../../../src/lib/domain/campaign';
 import { campaignSchema } from '../../../src/lib/domain/campaign.schema';
+import { progressFrom } from '../../../src/lib/domain/progress';
 import { reportingStatus, rollupTotals } from '../../../src/lib/domain/rollup';
 import { currentYear, isSchool, schoolCoverage } from '../../../src/lib/domain/school';
 import { getProgress, listAttempts } from '../../../src/lib/storage/attemptStore';
@@ -52,6 +53,11 @@ describe('storage migrations', () => {
       const db = await openDatabase({ factory: await databaseFromFixture(version) });
       for (const [store, records] of Object.entries(fixture.stores)) {
         const stored = await db.getAll(store as never);
+        // Progress summaries are derived; version 7 drops the older ones, which mixed the modes.
+        if (store === 'progress' && version < 7) {
+          expect(stored, store).toEqual([]);
+          continue;
+        }
         expect(stored, store).toEqual(
           expect.arrayContaining(records.map((record) => expect.objectContaining(record as object))),
         );
@@ -62,7 +68,7 @@ describe('storage migrations', () => {
     });
   }
 
-  test('Version 1 data reads through the app: profiles, attempts, progress (stored or rebuilt), the quiz in progress', async () => {
+  test('Version 1 data reads through the app: profiles, attempts, progress rebuilt from them, the quiz in progress', async () => {
     const fixture = readFixture(1);
     const db = await openDatabase({ factory: await databaseFromFixture(1) });
 
@@ -74,11 +80,11 @@ describe('storage migrations', () => {
     expect(attempts).toEqual(
       fixture.stores.attempts?.filter((a) => (a as { profileId: string }).profileId === mai?.id),
     );
-    expect(await getProgress(db, mai?.id ?? '')).toEqual(fixture.stores.progress?.[0]);
+    expect(await getProgress(db, mai?.id ?? '')).toEqual(progressFrom(mai?.id ?? '', attempts));
     const tuan = profiles.find((p) => p.nickname === 'Tuấn');
     expect((await getProgress(db, tuan?.id ?? '')).quizzes.workers?.best).toMatchObject({
-      correct: 1,
-      total: 1,
+      practice: null,
+      contest: { mode: 'contest', correct: 1, total: 1 },
     });
     expect(await getSession(db, mai?.id ?? '')).toMatchObject({ currentIndex: 1, elapsedMs: 81000 });
     expect(await getSetting(db, 'activeProfileId', z.string())).toBe(mai?.id);
@@ -181,8 +187,11 @@ describe('storage migrations', () => {
   test('Version 6 data reads through the app: the reporting round, its file, its status and totals', async () => {
     const fixture = readFixture(6);
     expect(fixture.stores.rollups).toHaveLength(1);
+    // Every record parses today but the progress summary, which version 7 drops and rebuilds.
     for (const [store, records] of Object.entries(fixture.stores))
-      for (const record of records) expect(storeSchemas[store]?.safeParse(record).success, store).toBe(true);
+      if (store !== 'progress')
+        for (const record of records)
+          expect(storeSchemas[store]?.safeParse(record).success, store).toBe(true);
 
     const db = await openDatabase({ factory: await databaseFromFixture(6) });
     const [round, ...more] = await listRollups(db);
@@ -210,6 +219,37 @@ describe('storage migrations', () => {
     const { senders, total } = rollupTotals(round, await listEntries(db), units);
     expect(senders.map((s) => s.name)).toEqual(['Công ty TNHH May Minh Anh']);
     expect(total).toMatchObject({ records: 1, sessions: 1, participants: 37, women: 21 });
+    db.close();
+  });
+
+  test('Upgrading version 6 to 7 drops the progress summaries, and each is rebuilt with its practice best apart from contests', async () => {
+    const fixture = readFixture(6);
+    const db = await openDatabase({ factory: await databaseFromFixture(6), version: 7 });
+    expect(await db.count('progress')).toBe(0);
+    for (const [store, records] of Object.entries(fixture.stores)) {
+      if (store === 'progress') continue;
+      expect(await db.getAll(store as never), store).toHaveLength(records.length);
+    }
+    // The fixture's only attempt of this learner is a practice run: it is no contest result.
+    const profileId = '6f1c2a0e-1d2b-4c3d-8e4f-5a6b7c8d9e01';
+    const progress = await getProgress(db, profileId);
+    expect(progress.quizzes.thcs?.best).toEqual({
+      practice: expect.objectContaining({ mode: 'practice', correct: 2, total: 4 }),
+      contest: null,
+    });
+    expect(progress.questions).toEqual((fixture.stores.progress?.[0] as { questions: unknown }).questions);
+    db.close();
+  });
+
+  test('Version 7 data reads through the app: a practice run at 50% and a contest at 25% are each the best of their mode', async () => {
+    const fixture = readFixture(7);
+    const db = await openDatabase({ factory: await databaseFromFixture(7) });
+    const profileId = '6f1c2a0e-1d2b-4c3d-8e4f-5a6b7c8d9e01';
+    const stored = await getProgress(db, profileId);
+    expect(stored).toEqual(fixture.stores.progress?.[0]);
+    expect(stored).toEqual(progressFrom(profileId, await listAttempts(db, profileId)));
+    const best = stored.quizzes.thcs?.best;
+    expect([best?.practice?.correct, best?.contest?.correct]).toEqual([2, 1]);
     db.close();
   });
 });

@@ -110,7 +110,7 @@ describe('progress summaries', () => {
     expect(progress.attemptCount).toBe(2);
     expect(progress.quizzes.thcs).toMatchObject({
       attempts: 2,
-      best: { id: first.id },
+      best: { practice: { id: first.id }, contest: null },
       last: { id: second.id },
     });
     expect(progress.questions['law-01']).toMatchObject({ correct: false });
@@ -120,7 +120,7 @@ describe('progress summaries', () => {
     const attempt = makeAttempt();
     await saveFinishedAttempt(db, attempt);
     await db.put('progress', { profileId: attempt.profileId, attemptCount: 'many' } as never);
-    expect((await getProgress(db, attempt.profileId)).quizzes.thcs?.best?.id).toBe(attempt.id);
+    expect((await getProgress(db, attempt.profileId)).quizzes.thcs?.best.practice?.id).toBe(attempt.id);
     await db.delete('progress', attempt.profileId);
     expect((await getProgress(db, attempt.profileId)).attemptCount).toBe(1);
   });
