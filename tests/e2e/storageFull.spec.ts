@@ -41,9 +41,9 @@ function unitFiles(units: number, recordsPerFile: number, seed = 1): UnitFile[] 
 const payload = (files: UnitFile[]) =>
   files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) }));
 
-/** The v6 fixture's stores, as restored (the round made by the test adds one to `rollups`). */
+/** The v7 fixture's stores, as restored (the round made by the test adds one to `rollups`). */
 const restored = {
-  attempts: 2,
+  attempts: 3,
   campaigns: 1,
   contacts: 2,
   drafts: 1,
