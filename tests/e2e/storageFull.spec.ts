@@ -41,13 +41,15 @@ function unitFiles(units: number, recordsPerFile: number, seed = 1): UnitFile[] 
 const payload = (files: UnitFile[]) =>
   files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) }));
 
-/** The v7 fixture's stores, as restored (the round made by the test adds one to `rollups`). */
+/** The v8 fixture's stores, as restored (the round made by the test adds one to `rollups`). */
 const restored = {
-  attempts: 3,
+  attempts: 4,
+  banks: 1,
   campaigns: 1,
   contacts: 2,
   drafts: 1,
   ledger: 3,
+  ownQuizzes: 1,
   profiles: 2,
   progress: 1,
   quarantine: 0,

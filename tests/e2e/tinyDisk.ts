@@ -42,16 +42,16 @@ export async function launchOnDisk(userDataDir: string): Promise<BrowserContext>
 
 /** The stored-format fixture of the current version as the backup file the settings screen restores. */
 export function fixtureBackup(): { name: string; mimeType: string; buffer: Buffer } {
-  const path = join(import.meta.dirname, '../fixtures/storage-v7.json');
+  const path = join(import.meta.dirname, '../fixtures/storage-v8.json');
   const fixture = JSON.parse(readFileSync(path, 'utf8')) as { stores: Record<string, unknown[]> };
   const backup = {
     format: 'chung-tay/backup',
-    version: 7,
+    version: 8,
     exportedAt: '2026-09-30T02:00:00.000Z',
     stores: fixture.stores,
   };
   return {
-    name: 'sao-luu-v7.json',
+    name: 'sao-luu-v8.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(backup)),
   };

@@ -15,6 +15,7 @@ import { attemptSchema } from '../domain/attempt.schema';
 import { campaignSchema } from '../domain/campaign.schema';
 import { contactSchema } from '../domain/contact.schema';
 import { ledgerEntrySchema } from '../domain/ledger.schema';
+import { bankSchema, ownQuizSchema } from '../domain/ownContent.schema';
 import { profileSchema } from '../domain/profile.schema';
 import { progressSchema } from '../domain/progress.schema';
 import { quizSessionSchema } from '../domain/quizSession.schema';
@@ -53,6 +54,8 @@ export const storeSchemas: Record<DataStoreName, z.ZodMiniType> = {
   drafts: sessionDraftSchema,
   campaigns: campaignSchema,
   rollups: rollupSchema,
+  banks: bankSchema,
+  ownQuizzes: ownQuizSchema,
 };
 /**
  * Stores whose records a backup older than the given storage version holds in a shape this
@@ -135,6 +138,7 @@ const problemKinds: Record<BackupProblem['kind'], true> = {
   'missing-profile': true,
   'missing-unit': true,
   'unit-cycle': true,
+  'missing-bank': true,
 };
 export const backupProblemKinds = Object.keys(problemKinds) as Array<BackupProblem['kind']>;
 

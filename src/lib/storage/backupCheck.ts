@@ -23,6 +23,7 @@ import type { Profile } from '../domain/profile.schema';
 import type { Progress } from '../domain/progress.schema';
 import type { QuizSession } from '../domain/quizSession.schema';
 import type { Rollup } from '../domain/rollup';
+import type { Bank, OwnQuiz } from '../domain/ownContent.schema';
 import type { SessionDraft } from '../domain/sessionDraft.schema';
 import type { Unit } from '../domain/unit.schema';
 import type { DataStoreName, SettingRecord } from './schema';
@@ -34,6 +35,8 @@ export const backupLimits = {
   /** One record's JSON, in characters. A round with 5,000 file lines is about 4 MB. */
   recordChars: 2 * 1024 * 1024,
   rollupChars: 8 * 1024 * 1024,
+  /** A bank of 5,000 questions of the longest kind is about 6 MB. */
+  bankChars: 16 * 1024 * 1024,
   settingChars: 64 * 1024,
   /** Objects and arrays inside one another; the deepest real record (a session's tallies) is 5. */
   depth: 16,
@@ -43,6 +46,7 @@ export const backupLimits = {
 export function recordLimit(store: DataStoreName): number {
   if (store === 'settings') return backupLimits.settingChars;
   if (store === 'rollups') return backupLimits.rollupChars;
+  if (store === 'banks') return backupLimits.bankChars;
   return backupLimits.recordChars;
 }
 
@@ -133,6 +137,8 @@ export interface RestoredStores {
   drafts: SessionDraft[];
   campaigns: Campaign[];
   rollups: Rollup[];
+  banks: Bank[];
+  ownQuizzes: OwnQuiz[];
 }
 
 /** Each store's key path (`migrations.ts`): two records with the same key would leave one. */
@@ -148,11 +154,13 @@ export const storeKeys: Readonly<Record<DataStoreName, string>> = {
   drafts: 'key',
   campaigns: 'id',
   rollups: 'id',
+  banks: 'id',
+  ownQuizzes: 'id',
 };
 
 /** A rule some records of one store break: how many, and the 1-based number of the first. */
 export interface RecordFault {
-  kind: 'duplicate-id' | 'missing-profile' | 'missing-unit' | 'unit-cycle';
+  kind: 'duplicate-id' | 'missing-profile' | 'missing-unit' | 'unit-cycle' | 'missing-bank';
   store: DataStoreName;
   count: number;
   first: number;
@@ -258,6 +266,13 @@ export function referenceFaults(stores: RestoredStores): RecordFault[] {
     'missing-unit',
     'rollups',
     failing(stores.rollups, (r) => r.receiverId !== undefined && !units.has(r.receiverId)),
+  );
+  // A quiz draws from its banks; deleting a bank takes it out of every quiz (`bankStore.ts`).
+  const banks = new Set(stores.banks.map((b) => b.id));
+  note(
+    'missing-bank',
+    'ownQuizzes',
+    failing(stores.ownQuizzes, (q) => q.bankIds.some((id) => !banks.has(id))),
   );
   return faults;
 }

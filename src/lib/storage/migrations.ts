@@ -83,6 +83,14 @@ export const migrations: readonly Migration[] = [
       void tx.objectStore('progress').clear();
     },
   },
+  {
+    version: 8,
+    name: 'own question banks and the quizzes built from them',
+    upgrade(db) {
+      db.createObjectStore('banks', { keyPath: 'id' });
+      db.createObjectStore('ownQuizzes', { keyPath: 'id' });
+    },
+  },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

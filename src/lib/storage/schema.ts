@@ -7,6 +7,7 @@ import type { DBSchema, StoreNames } from 'idb';
 import type { Attempt } from '../domain/attempt.schema';
 import type { Campaign } from '../domain/campaign.schema';
 import type { Contact } from '../domain/contact.schema';
+import type { Bank, OwnQuiz } from '../domain/ownContent.schema';
 import type { LedgerEntry } from '../domain/ledger.schema';
 import type { Profile } from '../domain/profile.schema';
 import type { Progress } from '../domain/progress.schema';
@@ -61,6 +62,10 @@ export interface ChungTayDB extends DBSchema {
   campaigns: { key: string; value: Campaign; indexes: { byYear: number } };
   /** Reporting rounds of a roll-up, with the files each accepted (since version 6). */
   rollups: { key: string; value: Rollup };
+  /** The unit's own question banks, each holding its questions (since version 8). */
+  banks: { key: string; value: Bank };
+  /** Quizzes built from own banks (since version 8). */
+  ownQuizzes: { key: string; value: OwnQuiz };
   /** Work in progress that must survive a closed tab, by key (`session`) (since version 3). */
   drafts: { key: string; value: SessionDraft };
   quarantine: { key: number; value: QuarantinedRecord };

@@ -64,7 +64,15 @@ describe('Backing up and restoring the whole device', () => {
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
     const fixture = readFixture(latestVersion).stores;
     expect(checked.counts).toEqual(Object.fromEntries(storeNames.map((s) => [s, fixture[s]?.length ?? 0])));
-    expect(checked.counts).toMatchObject({ profiles: 2, attempts: 3, units: 6, ledger: 3, rollups: 1 });
+    expect(checked.counts).toMatchObject({
+      profiles: 2,
+      attempts: 4,
+      units: 6,
+      ledger: 3,
+      rollups: 1,
+      banks: 1,
+      ownQuizzes: 1,
+    });
     expect(checked.records).toBe(Object.values(fixture).reduce((sum, records) => sum + records.length, 0));
 
     const target = await openDatabase({ factory: await databaseFromFixture(latestVersion) });
@@ -212,6 +220,15 @@ describe('A restore is checked for consistency before anything is offered', () =
         problems: [{ kind: 'missing-unit', count: 1, ...problem }],
       });
     }
+  });
+
+  test('An own quiz that draws on a bank not in the file is refused, the store named', () => {
+    const stores = fixtureStores();
+    at(stores, 'ownQuizzes', 0).bankIds = [crypto.randomUUID()];
+    expect(checkBackup(backupText(stores))).toEqual({
+      ok: false,
+      problems: [{ kind: 'missing-bank', store: 'ownQuizzes', count: 1, first: 1 }],
+    });
   });
 
   test('Units whose parents loop, a unit its own parent included, are refused', () => {

@@ -5,7 +5,9 @@ import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { campaignTotals } from '../../../src/lib/domain/campaign';
 import { campaignSchema } from '../../../src/lib/domain/campaign.schema';
+import { ownQuizPool, toPlayable, toPlayableQuiz } from '../../../src/lib/domain/ownContent';
 import { progressFrom } from '../../../src/lib/domain/progress';
+import { listBanks, listOwnQuizzes } from '../../../src/lib/storage/bankStore';
 import { reportingStatus, rollupTotals } from '../../../src/lib/domain/rollup';
 import { currentYear, isSchool, schoolCoverage } from '../../../src/lib/domain/school';
 import { getProgress, listAttempts } from '../../../src/lib/storage/attemptStore';
@@ -250,6 +252,39 @@ describe('storage migrations', () => {
     expect(stored).toEqual(progressFrom(profileId, await listAttempts(db, profileId)));
     const best = stored.quizzes.thcs?.best;
     expect([best?.practice?.correct, best?.contest?.correct]).toEqual([2, 1]);
+    db.close();
+  });
+
+  test('Upgrading version 7 to 8 keeps every record and adds empty stores of own banks and quizzes', async () => {
+    const fixture = readFixture(7);
+    const db = await openDatabase({ factory: await databaseFromFixture(7), version: 8 });
+    for (const [store, records] of Object.entries(fixture.stores))
+      expect(await db.getAll(store as never), store).toEqual(expect.arrayContaining(records));
+    expect(await listBanks(db)).toEqual([]);
+    expect(await listOwnQuizzes(db)).toEqual([]);
+    db.close();
+  });
+
+  test('Version 8 data reads through the app: the imported bank and where it came from, its quiz, its pool and the attempt on it', async () => {
+    const db = await openDatabase({ factory: await databaseFromFixture(8) });
+    const [bank, ...moreBanks] = await listBanks(db);
+    const [quiz, ...moreQuizzes] = await listOwnQuizzes(db);
+    expect([moreBanks, moreQuizzes]).toEqual([[], []]);
+    if (!bank || !quiz) throw new Error('no bank or quiz');
+    expect(bank.origin?.unitName).toBe('Phòng GD&ĐT huyện Đông Anh');
+    expect(bank.questions.map((q) => q.type)).toEqual(['single', 'true-false', 'multiple']);
+    const playable = toPlayableQuiz(quiz, [bank]);
+    expect(playable).toMatchObject({ poolSize: 3, contest: { questionCount: 3, timeLimitSeconds: 180 } });
+    expect(
+      ownQuizPool(quiz, [bank])
+        .map(toPlayable)
+        .map((q) => q.prompt.vi),
+    ).toEqual(bank.questions.map((q) => q.prompt));
+    const profileId = '6f1c2a0e-1d2b-4c3d-8e4f-5a6b7c8d9e01';
+    expect((await getProgress(db, profileId)).quizzes[quiz.id]?.best.contest).toMatchObject({
+      correct: 2,
+      total: 3,
+    });
     db.close();
   });
 });
