@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { Database } from '../lib/storage/connection';
 import type { ProfilesState } from './profiles/profiles.svelte';
+import { ownCatalog } from './quiz/ownCatalog.svelte';
 
 export interface AppContext {
   db: Database;
@@ -15,6 +16,8 @@ const key = Symbol('chung-tay');
 
 export function provideAppContext(context: AppContext): void {
   setContext(key, context);
+  // Own quizzes are named wherever bundled ones are: read them once storage is open.
+  void ownCatalog.load(context.db);
 }
 
 export function appContext(): AppContext {

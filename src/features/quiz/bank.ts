@@ -3,6 +3,7 @@
  * part of the quiz content) and kept.
  */
 import type { Question, Source } from '../../lib/content/content.schema';
+import type { Database } from '../../lib/storage/connection';
 
 export interface Bank {
   questions: ReadonlyMap<string, Question>;
@@ -22,6 +23,18 @@ export function loadBank(): Promise<Bank> {
     }),
   );
   return loading;
+}
+
+/**
+ * The bundled bank with the unit's own questions added, for playing and reviewing any quiz.
+ * Own banks are read each time (they change as a teacher edits them); their code loads only
+ * on a device that has some.
+ */
+export async function loadBankWithOwn(db: Database): Promise<Bank> {
+  const [bundled, ownBanks] = await Promise.all([loadBank(), db.count('banks')]);
+  if (ownBanks === 0) return bundled;
+  const { withOwnQuestions } = await import('./ownQuestions');
+  return withOwnQuestions(db, bundled);
 }
 
 let loadingSources: Promise<ReadonlyMap<string, Source>> | null = null;

@@ -21,7 +21,7 @@ import { saveFinishedAttempt } from '../../lib/storage/attemptStore';
 import type { Database } from '../../lib/storage/connection';
 import { getSession, saveSession } from '../../lib/storage/sessionStore';
 import { StorageFullError } from '../../lib/storage/storageErrors';
-import { loadBank, type Bank } from './bank';
+import { loadBankWithOwn, type Bank } from './bank';
 
 export const saveStates = ['saved', 'saving', 'full', 'failed'] as const;
 export type SaveState = (typeof saveStates)[number];
@@ -69,7 +69,7 @@ export class QuizPlayer {
    * from; null when the learner has none. The clock is not started (`start`).
    */
   static async resume(db: Database, profileId: string): Promise<{ player: QuizPlayer; bank: Bank } | null> {
-    const [session, bank] = await Promise.all([getSession(db, profileId), loadBank()]);
+    const [session, bank] = await Promise.all([getSession(db, profileId), loadBankWithOwn(db)]);
     return session ? { player: new QuizPlayer(db, session, bank.questions), bank } : null;
   }
 

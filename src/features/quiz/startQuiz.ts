@@ -9,8 +9,27 @@ import type { Database } from '../../lib/storage/connection';
 import { saveSession } from '../../lib/storage/sessionStore';
 import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
 import { navigate } from '../../lib/routes';
-import { loadBank } from './bank';
-import { findQuiz } from './catalog';
+import { loadBankWithOwn, type Bank } from './bank';
+import { findQuiz, isOwnQuiz } from './catalog';
+import type { Question } from '../../lib/content/content.schema';
+import type { PlayableQuiz } from '../../lib/domain/ownContent';
+
+/** The quiz, bundled or own, and the questions it draws from. */
+async function quizAndPool(
+  db: Database,
+  quizId: string,
+  bank: Bank,
+): Promise<{ quiz: PlayableQuiz | NonNullable<ReturnType<typeof findQuiz>>; pool: Question[] }> {
+  if (isOwnQuiz({ id: quizId })) {
+    const { ownQuizWithPool } = await import('./ownQuestions');
+    const own = await ownQuizWithPool(db, quizId);
+    if (!own) throw new Error(`Unknown quiz "${quizId}"`);
+    return own;
+  }
+  const quiz = findQuiz(quizId);
+  if (!quiz || !('topics' in quiz)) throw new Error(`Unknown quiz "${quizId}"`);
+  return { quiz, pool: quizPool(quiz, bank.all) };
+}
 
 export interface StartRequest {
   profileId: string;
@@ -26,13 +45,12 @@ export interface StartRequest {
  */
 export async function startQuiz(db: Database, request: StartRequest): Promise<WriteFailure | null> {
   const failure = await tryWrite(async () => {
-    const quiz = findQuiz(request.quizId);
-    if (!quiz) throw new Error(`Unknown quiz "${request.quizId}"`);
-    const bank = await loadBank();
+    const bank = await loadBankWithOwn(db);
+    const { quiz, pool } = await quizAndPool(db, request.quizId, bank);
     const session = startSession({
       profileId: request.profileId,
       quiz,
-      pool: quizPool(quiz, bank.all),
+      pool,
       mode: request.mode,
       random: Math.random,
       now: new Date(),

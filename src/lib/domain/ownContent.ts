@@ -19,6 +19,7 @@ import {
   type Bank,
   type OwnQuestion,
   type OwnQuiz,
+  type QuestionDraft,
 } from './ownContent.schema';
 
 /** Own text in its one language, as the player's localized text (shown whatever the interface language). */
@@ -322,4 +323,148 @@ export function planPackImport(
     if (state === 'newer') plan.replaces = true;
   }
   return plan;
+}
+
+// ——— Writing a question ———
+
+/** What the question editor holds: every field as typed. */
+export interface QuestionInput {
+  type: OwnQuestion['type'];
+  prompt: string;
+  scenario: string;
+  /** Up to six options; blank ones are left out. */
+  options: Array<{ text: string; correct: boolean }>;
+  /** The true/false answer; null until chosen. */
+  answer: boolean | null;
+  explanation: string;
+  topic: string;
+  audiences: Audience[];
+  language: OwnQuestion['language'];
+  sourceKind: 'none' | 'bundled' | 'text';
+  sourceId: string;
+  sourceText: string;
+}
+
+export type QuestionField =
+  'prompt' | 'scenario' | 'options' | 'answer' | 'explanation' | 'audiences' | 'source';
+/** Each problem is a message key under `banks.editor.problem`. */
+export type QuestionProblems = Partial<Record<QuestionField, string>>;
+
+export function emptyQuestionInput(defaults: Partial<QuestionInput> = {}): QuestionInput {
+  return {
+    type: 'single',
+    prompt: '',
+    scenario: '',
+    options: [0, 1, 2, 3].map(() => ({ text: '', correct: false })),
+    answer: null,
+    explanation: '',
+    topic: 'law',
+    audiences: [],
+    language: 'vi',
+    sourceKind: 'none',
+    sourceId: '',
+    sourceText: '',
+    ...defaults,
+  };
+}
+
+/** The editor's fields for a stored question. */
+export function inputOf(question: OwnQuestion): QuestionInput {
+  const options =
+    'options' in question ? question.options.map(({ text, correct }) => ({ text, correct })) : [];
+  while (options.length < 4) options.push({ text: '', correct: false });
+  return {
+    type: question.type,
+    prompt: question.prompt,
+    scenario: question.type === 'scenario' ? question.scenario : '',
+    options,
+    answer: question.type === 'true-false' ? question.answer : null,
+    explanation: question.explanation,
+    topic: question.topic,
+    audiences: [...question.audiences],
+    language: question.language,
+    sourceKind: question.source?.kind ?? 'none',
+    sourceId: question.source?.kind === 'bundled' ? question.source.id : '',
+    sourceText: question.source?.kind === 'text' ? question.source.text : '',
+  };
+}
+
+/** Checks the editor's fields; the question when they make one, else a problem per field. */
+export function questionFromInput(
+  input: QuestionInput,
+  id: string,
+): { question: OwnQuestion; problems?: undefined } | { question?: undefined; problems: QuestionProblems } {
+  const problems: QuestionProblems = {};
+  const prompt = input.prompt.normalize('NFC').trim();
+  if (!prompt) problems.prompt = 'required';
+  else if (prompt.length > ownLimits.prompt) problems.prompt = 'tooLong';
+  const scenario = input.scenario.normalize('NFC').trim();
+  if (input.type === 'scenario' && !scenario) problems.scenario = 'required';
+  const explanation = input.explanation.normalize('NFC').trim();
+  if (explanation.length > ownLimits.explanation) problems.explanation = 'tooLong';
+  if (input.audiences.length === 0) problems.audiences = 'required';
+  const options = input.options
+    .map((o) => ({ text: o.text.normalize('NFC').trim(), correct: o.correct }))
+    .filter((o) => o.text !== '')
+    .map((o, i) => ({ id: 'abcdef'[i] as string, ...o }));
+  if (input.type === 'true-false') {
+    if (input.answer === null) problems.answer = 'required';
+  } else {
+    const right = options.filter((o) => o.correct).length;
+    if (options.length < (input.type === 'multiple' ? 3 : 2))
+      problems.options = input.type === 'multiple' ? 'tooFewMultiple' : 'tooFew';
+    else if (options.some((o) => o.text.length > ownLimits.option)) problems.options = 'tooLong';
+    else if (input.type === 'multiple' && (right < 2 || right === options.length))
+      problems.options = 'multipleRule';
+    else if (input.type !== 'multiple' && right !== 1) problems.options = 'oneRight';
+  }
+  const sourceText = input.sourceText.normalize('NFC').trim();
+  if (input.sourceKind === 'text' && !sourceText) problems.source = 'required';
+  if (input.sourceKind === 'text' && sourceText.length > ownLimits.source) problems.source = 'tooLong';
+  if (input.sourceKind === 'bundled' && !input.sourceId) problems.source = 'required';
+  if (Object.keys(problems).length > 0) return { problems };
+
+  const source =
+    input.sourceKind === 'text'
+      ? { source: { kind: 'text' as const, text: sourceText } }
+      : input.sourceKind === 'bundled'
+        ? { source: { kind: 'bundled' as const, id: input.sourceId } }
+        : {};
+  const base = {
+    id,
+    topic: input.topic,
+    audiences: input.audiences,
+    language: input.language,
+    prompt,
+    explanation,
+    ...source,
+  };
+  const question: OwnQuestion =
+    input.type === 'true-false'
+      ? { ...base, type: 'true-false', answer: input.answer === true }
+      : input.type === 'scenario'
+        ? { ...base, type: 'scenario', scenario, options }
+        : { ...base, type: input.type, options };
+  return { question };
+}
+
+/** Defaults an import gives every question it brings: what a file cannot say. */
+export interface PlacementDefaults {
+  topic: string;
+  audiences: Audience[];
+  language: OwnQuestion['language'];
+  sourceText: string;
+}
+
+/** A checked draft placed in a bank with the import's defaults. */
+export function placeDraft(draft: QuestionDraft, defaults: PlacementDefaults, id: string): OwnQuestion {
+  const sourceText = defaults.sourceText.normalize('NFC').trim();
+  return {
+    ...draft,
+    id,
+    topic: defaults.topic,
+    audiences: defaults.audiences,
+    language: defaults.language,
+    ...(sourceText ? { source: { kind: 'text' as const, text: sourceText } } : {}),
+  };
 }
