@@ -226,13 +226,16 @@ test('A THCS school sets up 24 classes by range and from a spreadsheet, records 
     'Số học sinh đã tiếp cận',
     'Tỷ lệ học sinh (%)',
   ]);
+  // Shares are whole percents in the CSV (a spreadsheet set to Vietnamese reads "48.3" as text).
+  const csvRow = (values: readonly number[]) => {
+    const [classes, reached, classShare, enrolled, students, studentShare] = values;
+    return [classes, reached, Math.round(classShare!), enrolled, students, Math.round(studentShare!)].map(String);
+  };
   expected.grades.forEach(({ csv: values }, i) => {
-    const [grade, classes, reached, classShare, enrolled, students, studentShare] = values;
-    expect(csvRows[i + 1]).toEqual(
-      [school, year, grade, classes, reached, classShare, enrolled, students, studentShare].map(String),
-    );
+    const [grade, ...figures] = values;
+    expect(csvRows[i + 1]).toEqual([school, year, String(grade), ...csvRow(figures)]);
   });
-  expect(csvRows[5]).toEqual([school, year, 'Toàn trường', ...expected.school.csv.map(String)]);
+  expect(csvRows[5]).toEqual([school, year, 'Toàn trường', ...csvRow(expected.school.csv)]);
 
   // XLSX: two sheets, numeric cells, Vietnamese headers.
   const xlsxDownload = page.waitForEvent('download');

@@ -142,9 +142,10 @@ test('A union officer filters the statistics, reads each chart as a table, expor
   expect(detail.name).toBe('thong-ke-kcn-dinh-tram-2027-07-01-chi-tiet.csv');
   const detailRows = Papa.parse<string[]>(readFileSync(detail.path, 'utf8').slice(1).trim()).data;
   expect(detailRows).toHaveLength(4);
+  // Days are ISO in a CSV, which a spreadsheet in Vietnamese or English reads as the same day.
   expect(detailRows[1]?.slice(1, 8)).toEqual([
     'Buổi sinh hoạt',
-    '10/03/2027',
+    '2027-03-10',
     'Công ty TNHH Điện tử Tân Hưng',
     'KCN Đình Trám',
     'Công nhân, người lao động',
@@ -165,7 +166,12 @@ test('A union officer filters the statistics, reads each chart as a table, expor
     'Chi tiết',
   ]);
   expect(sheets[0]?.data).toContainEqual(['Lượt người tham gia', 94]);
-  expect(sheets[3]?.data[1]).toEqual(['Công ty TNHH Điện tử Tân Hưng', 2, 79]);
+  // By unit: each unit with its parent and its own figures.
+  expect(sheets[3]?.data.slice(1)).toEqual([
+    ['KCN Đình Trám', null, 0, 0],
+    ['Công ty TNHH Điện tử Tân Hưng', 'KCN Đình Trám', 2, 79],
+    ['Xí nghiệp Bao bì Đông Á', 'KCN Đình Trám', 1, 15],
+  ]);
   expect(sheets[6]?.data).toHaveLength(4);
 
   // JSON with the detail: the file a roll-up reads.

@@ -63,7 +63,8 @@ export async function downloadRollupTables(
       widths: [40, 30, 10, 10, 12, 10, 12],
     },
   ]);
-  downloadBlob(blob, `tong-hop-${fileSlug(round.name)}.xlsx`);
+  // The round's name as typed, made safe for a file name and cut.
+  downloadBlob(blob, `tong-hop-${fileSlug(round.name, 40, 'ky-bao-cao')}.xlsx`);
 }
 
 /** The receiving unit's file for the level above: the round's period, everything under it, with the detail. */

@@ -1,19 +1,21 @@
 /**
  * A school's coverage report as tables, in the user's language: the figures per grade and
  * for the school, then one row per class. The same tables make the CSV (one after the other)
- * and the XLSX (one sheet each); numbers stay numbers, shares are percents with one decimal,
- * and a share with nothing to divide by is left empty rather than written as 0.
+ * and the XLSX (one sheet each); numbers stay numbers, shares are percents (one decimal in
+ * XLSX, whole in CSV, so a spreadsheet set to Vietnamese reads them as numbers:
+ * lib/export/csv.ts), days are ISO in CSV, and a share with nothing to divide by is left
+ * empty rather than written as 0. The file name is the school's name made safe and cut.
  */
 import type { Coverage, CoverageFigures } from '../../lib/domain/coverage';
 import type { SchoolYearRecord } from '../../lib/domain/unit.schema';
 import { yearLabel, type School } from '../../lib/domain/school';
+import { daysCell, shareCell, type SheetValue } from '../../lib/export/cell';
 import { toCsv } from '../../lib/export/csv';
 import { downloadBlob, fileSlug } from '../../lib/export/download';
 import { toXlsx, type XlsxSheet, type XlsxValue } from '../../lib/export/xlsx';
 import { formatDate } from '../../lib/i18n/format';
 import { locale } from '../../lib/i18n/locale.svelte';
 
-const percent = (share: number | null): XlsxValue => (share === null ? null : Math.round(share * 1000) / 10);
 /** Grade "6" is the number 6 in a spreadsheet; "Lớp chồi" stays text. */
 const gradeValue = (grade: string): XlsxValue => (/^\d+$/.test(grade) ? Number(grade) : grade);
 
@@ -25,15 +27,15 @@ export function coverageSheets(
 ): XlsxSheet[] {
   const t = (key: string) => locale.t(`schools.export.${key}`);
   const label = yearLabel(year);
-  const figures = (f: CoverageFigures): XlsxValue[] => [
+  const figures = (f: CoverageFigures): SheetValue[] => [
     f.classes,
     f.classesReached,
-    percent(f.classShare),
+    shareCell(f.classShare),
     f.enrolled,
     f.studentsReached,
-    percent(f.studentShare),
+    shareCell(f.studentShare),
   ];
-  const summary: XlsxValue[][] = [
+  const summary: SheetValue[][] = [
     [
       t('school'),
       t('year'),
@@ -48,7 +50,7 @@ export function coverageSheets(
     ...coverage.grades.map((g) => [school.name, label, gradeValue(g.grade), ...figures(g)]),
     [school.name, label, locale.t('schools.coverage.wholeSchool'), ...figures(coverage.school)],
   ];
-  const classes: XlsxValue[][] = [
+  const classes: SheetValue[][] = [
     [
       t('school'),
       t('year'),
@@ -70,11 +72,10 @@ export function coverageSheets(
       row.activities.length,
       row.studentsReached,
       row.activities.length > 0 ? t('yes') : t('no'),
-      row.activities
-        .map((id) => activityDates.get(id))
-        .filter((date): date is string => Boolean(date))
-        .map((date) => formatDate(date, locale.language))
-        .join(', '),
+      daysCell(
+        row.activities.map((id) => activityDates.get(id)).filter((date): date is string => Boolean(date)),
+        (date) => formatDate(date, locale.language),
+      ),
       row.class.removedOn
         ? locale.t('schools.export.removed', { date: formatDate(row.class.removedOn, locale.language) })
         : '',
@@ -87,7 +88,7 @@ export function coverageSheets(
 }
 
 function fileName(school: School, year: SchoolYearRecord, extension: string): string {
-  return `do-phu-${fileSlug(school.name)}-${yearLabel(year).replace('–', '-')}.${extension}`;
+  return `do-phu-${fileSlug(school.name, 40, 'truong')}-${yearLabel(year).replace('–', '-')}.${extension}`;
 }
 
 export function downloadCoverageCsv(

@@ -1,23 +1,32 @@
 /**
  * The statistics screen's exports, in the user's language: what is shown (the filter, the
- * key figures and each chart's numbers) by default, and one row per record when the user
- * asks for the detail. CSV holds one table (the aggregates as section / item / value rows, or
- * the detail), XLSX one sheet per table, JSON the `chung-tay/statistics` file a roll-up
- * reads. Numbers stay numbers; shares are percents with one decimal; no data stays empty.
+ * key figures, each chart's numbers and every unit with its parent) by default, and one row
+ * per record when the user asks for the detail. CSV holds one table (the aggregates as
+ * section / item / value rows, or the detail), XLSX one sheet per table, JSON the
+ * `chung-tay/statistics` file a roll-up reads. Numbers stay numbers; a share is a percent
+ * (one decimal in XLSX, whole in CSV, so a spreadsheet in Vietnamese reads it as a number:
+ * lib/export/csv.ts); no data stays empty. The file name says what the filter selects, never
+ * a name as typed.
  */
 import type { Audience } from '../../lib/content/ids';
+import { localDate } from '../../lib/domain/dates';
 import { statisticsFile, type StatisticsSummary } from '../../lib/domain/exchange';
 import type { LedgerEntry } from '../../lib/domain/ledger.schema';
+import type { StatisticsFilter } from '../../lib/domain/statistics';
 import type { Unit } from '../../lib/domain/unit.schema';
+import { unitLabel } from '../../lib/domain/units';
+import { daysCell, shareCell, valueFor, type SheetValue } from '../../lib/export/cell';
 import { toCsv } from '../../lib/export/csv';
 import { downloadBlob, fileSlug } from '../../lib/export/download';
-import { toXlsx, type XlsxSheet, type XlsxValue } from '../../lib/export/xlsx';
+import { toXlsx, type XlsxSheet } from '../../lib/export/xlsx';
 import { formatDate } from '../../lib/i18n/format';
 import { locale } from '../../lib/i18n/locale.svelte';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 
-const percent = (share: number | null): XlsxValue => (share === null ? null : Math.round(share * 1000) / 10);
+const day = (date: string) => daysCell([date], (d) => formatDate(d, locale.language));
+/** A share's label in a file, where the figure is a bare number: "Tỷ lệ lớp được tiếp cận (%)". */
+const percentLabel = (key: string) => locale.t('statistics.export.percent', { label: locale.t(key) });
 
 export const audienceLabel = (audience: Audience | null | undefined): string =>
   audience ? locale.t(`audience.${audience}`) : locale.t('statistics.audienceNone');
@@ -26,16 +35,58 @@ export const monthLabel = (month: string): string => `${month.slice(5, 7)}/${mon
 export const bandLabel = (band: { from: number; to: number }): string =>
   band.to === 100 ? `${band.from}–100%` : `${band.from}–${band.to - 1}%`;
 
+// File names are Vietnamese without diacritics, whatever the language on screen.
+const audienceSlug: Record<Audience, string> = {
+  thcs: 'thcs',
+  thpt: 'thpt',
+  workers: 'cong-nhan',
+  community: 'cong-dong',
+};
+const kindSlug: Record<LedgerEntry['kind'], string> = {
+  session: 'buoi-sinh-hoat',
+  'school-activity': 'hoat-dong-truong-hoc',
+  'campaign-activity': 'thang-hanh-dong',
+};
+
+/**
+ * "thong-ke-tat-ca-don-vi-2027-07-01", "thong-ke-kcn-dinh-tram-cong-nhan-tu-2027-03-01-den-
+ * 2027-05-31-2027-07-01-chi-tiet": the filter (the unit, its name made safe and cut to 40
+ * characters, or all units; the audience, the kind and the period when chosen), the day it was
+ * made and whether it holds the detail. Without the extension.
+ */
+export function statisticsFileName(
+  filter: StatisticsFilter,
+  units: readonly Unit[],
+  now: Date,
+  detail: boolean,
+): string {
+  const unit = filter.unitId ? units.find((u) => u.id === filter.unitId) : undefined;
+  return [
+    'thong-ke',
+    unit ? fileSlug(unitLabel(unit, units), 40, 'don-vi') : 'tat-ca-don-vi',
+    filter.audience ? audienceSlug[filter.audience] : '',
+    filter.kind ? kindSlug[filter.kind] : '',
+    filter.from ? `tu-${filter.from}` : '',
+    filter.to ? `den-${filter.to}` : '',
+    localDate(now),
+    detail ? 'chi-tiet' : '',
+  ]
+    .filter(Boolean)
+    .join('-');
+}
+
 /** The aggregate tables, each with its header row: the figures (with the filter) first. */
 export function summarySheets(summary: StatisticsSummary, units: readonly Unit[]): XlsxSheet[] {
   const { filter, figures, coverage } = summary;
-  const name = (id: string) => units.find((u) => u.id === id)?.name ?? '';
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const name = (id: string) => byId.get(id)?.name ?? '';
+  const filterUnit = byId.get(filter.unitId);
   const all = locale.t('statistics.export.all');
-  const figuresRows: XlsxValue[][] = [
+  const figuresRows: SheetValue[][] = [
     [locale.t('statistics.export.item'), locale.t('statistics.export.value')],
-    [locale.t('statistics.filter.from'), filter.from ? formatDate(filter.from, locale.language) : all],
-    [locale.t('statistics.filter.to'), filter.to ? formatDate(filter.to, locale.language) : all],
-    [locale.t('statistics.filter.unit'), filter.unitId ? name(filter.unitId) : all],
+    [locale.t('statistics.filter.from'), filter.from ? day(filter.from) : all],
+    [locale.t('statistics.filter.to'), filter.to ? day(filter.to) : all],
+    [locale.t('statistics.filter.unit'), filterUnit ? unitLabel(filterUnit, units) : all],
     [locale.t('statistics.filter.audience'), filter.audience ? audienceLabel(filter.audience) : all],
     [locale.t('statistics.filter.kind'), filter.kind ? kindLabel(filter.kind) : all],
     [locale.t('statistics.figure.records'), figures.records],
@@ -43,12 +94,17 @@ export function summarySheets(summary: StatisticsSummary, units: readonly Unit[]
     [locale.t('statistics.figure.participants'), figures.participants],
     [locale.t('statistics.figure.women'), figures.women],
     [locale.t('statistics.figure.students'), figures.students],
-    [locale.t('statistics.figure.classShare'), percent(coverage.total.classShare)],
-    [locale.t('statistics.figure.studentShare'), percent(coverage.total.studentShare)],
+    // The counts beside each share: the CSV writes shares as whole percents.
+    [locale.t('statistics.export.classes'), coverage.total.classes],
+    [locale.t('statistics.export.classesReached'), coverage.total.classesReached],
+    [percentLabel('statistics.figure.classShare'), shareCell(coverage.total.classShare)],
+    [locale.t('statistics.export.enrolled'), coverage.total.enrolled],
+    [locale.t('statistics.export.studentsReached'), coverage.total.studentsReached],
+    [percentLabel('statistics.figure.studentShare'), shareCell(coverage.total.studentShare)],
     [locale.t('statistics.figure.attempts'), figures.attempts],
-    [locale.t('statistics.figure.averageScore'), percent(figures.averageScore)],
-    [locale.t('statistics.figure.checkBefore'), percent(figures.check.before.share)],
-    [locale.t('statistics.figure.checkAfter'), percent(figures.check.after.share)],
+    [percentLabel('statistics.figure.averageScore'), shareCell(figures.averageScore)],
+    [percentLabel('statistics.figure.checkBefore'), shareCell(figures.check.before.share)],
+    [percentLabel('statistics.figure.checkAfter'), shareCell(figures.check.after.share)],
   ];
   return [
     { name: locale.t('statistics.export.sheet.figures'), rows: figuresRows, widths: [40, 30] },
@@ -73,12 +129,18 @@ export function summarySheets(summary: StatisticsSummary, units: readonly Unit[]
       rows: [
         [
           locale.t('statistics.chart.unit'),
+          locale.t('statistics.detail.parent'),
           locale.t('statistics.figure.records'),
           locale.t('statistics.figure.participants'),
         ],
-        ...summary.byUnit.map((row) => [name(row.unitId), row.records, row.participants]),
+        ...summary.eachUnit.map((row) => [
+          name(row.unitId),
+          row.parentId ? name(row.parentId) : null,
+          row.records,
+          row.participants,
+        ]),
       ],
-      widths: [40, 12, 16],
+      widths: [40, 36, 12, 16],
     },
     {
       name: locale.t('statistics.export.sheet.scores'),
@@ -95,19 +157,19 @@ export function summarySheets(summary: StatisticsSummary, units: readonly Unit[]
           locale.t('statistics.chart.school'),
           locale.t('statistics.export.classes'),
           locale.t('statistics.export.classesReached'),
-          locale.t('statistics.figure.classShare'),
+          percentLabel('statistics.figure.classShare'),
           locale.t('statistics.export.enrolled'),
           locale.t('statistics.export.studentsReached'),
-          locale.t('statistics.figure.studentShare'),
+          percentLabel('statistics.figure.studentShare'),
         ],
         ...coverage.schools.map(({ school, coverage: c }) => [
           school.name,
           c.classes,
           c.classesReached,
-          percent(c.classShare),
+          shareCell(c.classShare),
           c.enrolled,
           c.studentsReached,
-          percent(c.studentShare),
+          shareCell(c.studentShare),
         ]),
       ],
       widths: [40, 10, 14, 14, 12, 14, 14],
@@ -120,9 +182,15 @@ export function detailSheet(entries: readonly LedgerEntry[], units: readonly Uni
   const byId = new Map(units.map((u) => [u.id, u]));
   // Each label looked up once, not once per row.
   const labels = new Map<string, string>();
+  const days = new Map<string, SheetValue>();
   const label = (key: string, make: () => string) => {
     let found = labels.get(key);
     if (found === undefined) labels.set(key, (found = make()));
+    return found;
+  };
+  const dayOf = (date: string) => {
+    let found = days.get(date);
+    if (found === undefined) days.set(date, (found = day(date)));
     return found;
   };
   const header = [
@@ -139,7 +207,7 @@ export function detailSheet(entries: readonly LedgerEntry[], units: readonly Uni
   ];
   const rows = [...entries]
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
-    .map((e): XlsxValue[] => {
+    .map((e): SheetValue[] => {
       const unit = byId.get(e.unitId);
       const parent = unit?.parentId ? byId.get(unit.parentId) : undefined;
       const what =
@@ -151,7 +219,7 @@ export function detailSheet(entries: readonly LedgerEntry[], units: readonly Uni
       return [
         e.id,
         label(e.kind, () => kindLabel(e.kind)),
-        label(`date.${e.date}`, () => formatDate(e.date, locale.language)),
+        dayOf(e.date),
         unit?.name ?? '',
         parent?.name ?? '',
         e.audience ? label(`audience.${e.audience}`, () => audienceLabel(e.audience)) : '',
@@ -170,7 +238,7 @@ export function detailSheet(entries: readonly LedgerEntry[], units: readonly Uni
 
 /** The sheets as one CSV table: section, item, value (each sheet's header row names its columns). */
 function summaryCsv(sheets: readonly XlsxSheet[]): string {
-  const rows: XlsxValue[][] = [
+  const rows: SheetValue[][] = [
     [
       locale.t('statistics.export.section'),
       locale.t('statistics.export.item'),
@@ -183,7 +251,11 @@ function summaryCsv(sheets: readonly XlsxSheet[]): string {
       if (!header || row.length <= 2) rows.push([sheet.name, row[0] ?? null, row[1] ?? null]);
       else
         for (let i = 1; i < row.length; i++)
-          rows.push([sheet.name, `${String(row[0] ?? '')} · ${String(header[i] ?? '')}`, row[i] ?? null]);
+          rows.push([
+            sheet.name,
+            `${String(valueFor(row[0], 'csv') ?? '')} · ${String(valueFor(header[i], 'csv') ?? '')}`,
+            row[i] ?? null,
+          ]);
     }
   }
   return toCsv(rows);
@@ -197,8 +269,7 @@ export async function exportStatistics(
   detail: boolean,
   now: Date,
 ): Promise<void> {
-  const day = now.toISOString().slice(0, 10);
-  const base = `thong-ke-${fileSlug(exportingUnit?.name ?? 'chung-tay')}-${day}${detail ? '-chi-tiet' : ''}`;
+  const base = statisticsFileName(summary.filter, units, now, detail);
   if (format === 'json') {
     const file = statisticsFile(summary, units, exportingUnit, now, detail);
     downloadBlob(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }), `${base}.json`);

@@ -19,6 +19,7 @@ import {
   participantsByAudience,
   participantsByMonth,
   participantsByUnit,
+  participantsEachUnit,
   scoreDistribution,
   type KeyFigures,
   type StatisticsFilter,
@@ -339,7 +340,10 @@ export interface StatisticsSummary {
   coverage: { schools: Array<{ school: School; coverage: CoverageFigures }>; total: CoverageFigures };
   byMonth: ReturnType<typeof participantsByMonth>;
   byAudience: ReturnType<typeof participantsByAudience>;
+  /** Participants by the units directly under the filter's unit, each with everything under it (the chart). */
   byUnit: ReturnType<typeof participantsByUnit>;
+  /** Every unit under the filter's unit with its parent and its own records (the table and the exports). */
+  eachUnit: ReturnType<typeof participantsEachUnit>;
   scores: ReturnType<typeof scoreDistribution>;
 }
 
@@ -362,6 +366,7 @@ export function statisticsSummary(
     byMonth: participantsByMonth(entries),
     byAudience: participantsByAudience(entries),
     byUnit: participantsByUnit(entries, data.units, filter.unitId),
+    eachUnit: participantsEachUnit(entries, data.units, filter.unitId),
     scores: scoreDistribution(filterAttempts(data.attempts, filter)),
   };
 }

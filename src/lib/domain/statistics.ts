@@ -180,6 +180,47 @@ export function participantsByUnit(
   return [...rows.values()].sort((a, b) => b.participants - a.participants);
 }
 
+export interface UnitRow {
+  unitId: string;
+  /** The unit it belongs to (empty at the top), so two units of one name stay apart. */
+  parentId: string;
+  /** Its own records and their people, not those of the units under it (they have their own rows). */
+  records: number;
+  participants: number;
+}
+
+/**
+ * Every unit under `unitId` (itself included; every unit when it is empty) with its parent
+ * and its own records, in tree order: each unit before the units under it, names in
+ * Vietnamese order. So "by unit" shows the enterprises of an industrial zone, not only the
+ * zone, and its rows add up to the total. Units without records are listed (a unit that did
+ * nothing in the period is worth seeing), except classes: a school's coverage lists them.
+ */
+export function participantsEachUnit(
+  entries: readonly LedgerEntry[],
+  units: readonly Unit[],
+  unitId = '',
+): UnitRow[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const own = new Map<string, { records: number; participants: number }>();
+  for (const e of entries) {
+    const row = own.get(e.unitId) ?? { records: 0, participants: 0 };
+    row.records++;
+    row.participants += e.participants;
+    own.set(e.unitId, row);
+  }
+  return unitTree(units)
+    .map(({ unit }) => unit)
+    .filter((unit) => !unitId || isWithin(unit.id, unitId, byId))
+    .filter((unit) => unit.kind !== 'class' || own.has(unit.id))
+    .map((unit) => ({
+      unitId: unit.id,
+      parentId: unit.parentId && byId.has(unit.parentId) ? unit.parentId : '',
+      records: own.get(unit.id)?.records ?? 0,
+      participants: own.get(unit.id)?.participants ?? 0,
+    }));
+}
+
 /** Score bands of the quiz attempts, in percent of questions right (the last band includes 100). */
 export const scoreBands = [
   [0, 20],

@@ -10,6 +10,7 @@ import {
   participantsByAudience,
   participantsByMonth,
   participantsByUnit,
+  participantsEachUnit,
   scoreBands,
   scoreDistribution,
 } from '../../../src/lib/domain/statistics';
@@ -147,6 +148,63 @@ describe('Statistics', () => {
     ]);
     expect(participantsByUnit(entries, units, zone.id)).toEqual([
       { unitId: company.id, participants: 70, records: 2 },
+    ]);
+  });
+});
+
+describe('Figures for each unit', () => {
+  // KCN Đình Trám ⊃ Công ty TNHH Điện tử Tân Hưng (37 + 42 workers) and Xí nghiệp Bao bì Đông Á (15);
+  // a second zone with an enterprise that held nothing; a school with a class.
+  const dinhTram = unit('KCN Đình Trám');
+  const tanHung = unit('Công ty TNHH Điện tử Tân Hưng', dinhTram.id);
+  const dongA = unit('Xí nghiệp Bao bì Đông Á', dinhTram.id);
+  const queVo = unit('KCN Quế Võ');
+  const idle = unit('Công ty CP Cơ khí Việt Yên', queVo.id);
+  const thcs = { ...unit('Trường THCS Võ Cường'), kind: 'school' as const };
+  const class6A1 = { ...unit('6A1', thcs.id), kind: 'class' as const };
+  const all = [queVo, idle, dongA, tanHung, dinhTram, thcs, class6A1];
+  const at = (unitId: string, date: string, participants: number) =>
+    session(date, participants, 0, { unitId });
+  const records = [
+    at(tanHung.id, '2027-03-10', 37),
+    at(dongA.id, '2027-04-02', 15),
+    at(tanHung.id, '2027-05-12', 42),
+  ];
+
+  test('A zone with two enterprises lists the zone and each enterprise with its parent and its own figures, which add up to the total', () => {
+    const rows = participantsEachUnit(records, all, dinhTram.id);
+    expect(rows).toEqual([
+      { unitId: dinhTram.id, parentId: '', records: 0, participants: 0 },
+      { unitId: tanHung.id, parentId: dinhTram.id, records: 2, participants: 79 },
+      { unitId: dongA.id, parentId: dinhTram.id, records: 1, participants: 15 },
+    ]);
+    expect(rows.reduce((sum, row) => sum + row.participants, 0)).toBe(keyFigures(records, []).participants);
+    // The chart's rows are the same enterprises, each with everything under it.
+    expect(participantsByUnit(records, all, dinhTram.id).map((row) => row.unitId)).toEqual([
+      tanHung.id,
+      dongA.id,
+    ]);
+  });
+
+  test('With all units, every unit is listed in tree order, those that held nothing with zeros, classes only when they hold records', () => {
+    const names = (rows: ReturnType<typeof participantsEachUnit>) =>
+      rows.map((row) => all.find((u) => u.id === row.unitId)?.name);
+    expect(names(participantsEachUnit(records, all))).toEqual([
+      'KCN Đình Trám',
+      'Công ty TNHH Điện tử Tân Hưng',
+      'Xí nghiệp Bao bì Đông Á',
+      'KCN Quế Võ',
+      'Công ty CP Cơ khí Việt Yên',
+      'Trường THCS Võ Cường',
+    ]);
+    const classSession = at(class6A1.id, '2027-03-11', 30);
+    const rows = participantsEachUnit([...records, classSession], all);
+    expect(rows.at(-1)).toEqual({ unitId: class6A1.id, parentId: thcs.id, records: 1, participants: 30 });
+  });
+
+  test('A unit filtered on keeps its parent’s name although the parent lies outside the filter', () => {
+    expect(participantsEachUnit(records, all, tanHung.id)).toEqual([
+      { unitId: tanHung.id, parentId: dinhTram.id, records: 2, participants: 79 },
     ]);
   });
 });

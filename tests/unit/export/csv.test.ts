@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { daysCell, shareCell, valueFor } from '../../../src/lib/export/cell';
 import { csvCell, toCsv } from '../../../src/lib/export/csv';
 
 describe('CSV for Excel', () => {
@@ -33,14 +34,25 @@ describe('CSV for Excel', () => {
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
   });
 
-  test('Numbers stay numbers, negative ones included; empty values are empty cells', () => {
-    expect([csvCell(-3), csvCell(0.25), csvCell(null), csvCell(undefined), csvCell(Number.NaN)]).toEqual([
+  test('Whole numbers stay numbers, negative ones included; empty values are empty cells', () => {
+    expect([csvCell(-3), csvCell(1234567), csvCell(null), csvCell(undefined), csvCell(Number.NaN)]).toEqual([
       '-3',
-      '0.25',
+      '1234567',
       '',
       '',
       '',
     ]);
     expect(csvCell(true)).toBe('TRUE');
+  });
+
+  test('A fraction is refused, since a spreadsheet set to Vietnamese reads 44.4 as text and 0.444 as 444', () => {
+    expect(() => csvCell(44.4)).toThrow(RangeError);
+    expect(() => toCsv([['Tỷ lệ', 0.25]])).toThrow(/whole/);
+  });
+
+  test('A share is a whole percent and a day is ISO in the CSV, while the XLSX keeps one decimal and the day as shown', () => {
+    const row = [shareCell(4 / 9), shareCell(null), daysCell(['2027-03-10', '2027-05-12'], (d) => `«${d}»`)];
+    expect(toCsv([row], { bom: false })).toBe('44,,"2027-03-10, 2027-05-12"\r\n');
+    expect(row.map((cell) => valueFor(cell, 'xlsx'))).toEqual([44.4, null, '«2027-03-10», «2027-05-12»']);
   });
 });
