@@ -164,12 +164,14 @@ test('A ward plans the 2027 action month, logs it, and its report counts every a
   await page.getByLabel('Khó khăn, vướng mắc').blur();
   await expect(page.getByText('Đã lưu.')).toBeVisible();
   const documentView = page.getByRole('article', { name: 'Bản báo cáo' });
-  await expect(documentView).toContainText('Võ Cường, ngày 30 tháng 06 năm 2027');
+  await expect(documentView).toContainText('Võ Cường, ngày 30 tháng 6 năm 2027');
   await expect(documentView).toContainText(`chủ đề “${theme}”`);
-  await expect(documentView).toContainText(
-    'đã tổ chức 5 hoạt động với 549 lượt người tham gia; 2 buổi tuyên truyền',
-  );
-  await expect(documentView).toContainText('treo 35 băng-rôn');
+  await expect(documentView).toContainText('từ ngày 01/6/2027 đến ngày 30/6/2027');
+  await expect(documentView).toContainText('đã tổ chức 5 hoạt động với 549 lượt người tham gia.');
+  await expect(documentView).toContainText('- Tổ chức 2 buổi tuyên truyền, sinh hoạt;');
+  await expect(documentView).toContainText('- Treo 35 băng-rôn, khẩu hiệu, pa-nô;');
+  await expect(documentView).toContainText('- Phát 500 tờ rơi;');
+  await expect(documentView).toContainText('- Đăng, phát 2 tin, bài.');
   const summary = documentView.getByRole('table');
   await expect(summary.getByRole('row', { name: /Buổi sinh hoạt, tuyên truyền/ })).toHaveText(
     /^4\s*Buổi sinh hoạt, tuyên truyền\s*2\s*79$/,
@@ -259,4 +261,238 @@ test('A campaign prepared in advance, with nothing logged, reports that it has n
   await expect(documentView).toContainText('báo cáo chưa có số liệu kết quả');
   await expect(documentView.getByRole('table')).toHaveCount(0);
   await expect(documentView).not.toContainText('0 lượt người');
+});
+
+/** Sets up a commune's campaign from the campaigns screen; `start` changes its first day. */
+async function createCampaign(page: Page, options: { place?: string; start?: string } = {}): Promise<void> {
+  await page.goto('/#/campaigns');
+  await page.getByLabel('Đơn vị thực hiện *').fill('UBND xã Vân Trung');
+  await page.getByLabel('Loại đơn vị').selectOption({ label: 'Xã, phường' });
+  if (options.place) await page.getByLabel('Địa danh (ghi ở dòng ngày tháng)').fill(options.place);
+  if (options.start) await page.getByLabel('Bắt đầu *').fill(options.start);
+  await page.getByLabel('Chủ đề *').fill('Chung tay xây dựng xã Vân Trung không ma túy');
+  await page.getByLabel('Gửi đến *').fill('Công an tỉnh Bắc Ninh');
+  await page.getByRole('button', { name: 'Lập Tháng hành động' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: /^Tháng hành động phòng, chống ma túy năm/ }),
+  ).toBeVisible();
+}
+
+/** Logs an activity that was not on the plan, with the counts given by their labels. */
+async function logUnplanned(
+  page: Page,
+  kind: string,
+  title: string,
+  date: string,
+  counts: Record<string, string>,
+): Promise<void> {
+  await page.locator('#log-template').selectOption({ label: kind });
+  await page.locator('#log-title').fill(title);
+  await page.locator('#log-date').fill(date);
+  for (const [label, value] of Object.entries(counts))
+    await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+  await expect(page.getByText(`Đã lưu kết quả: ${title}.`)).toBeVisible();
+}
+
+const seededTarget = {
+  schools:
+    'Tuyên truyền, giáo dục pháp luật, kiến thức, kỹ năng phòng, chống ma túy cho người học tại 100% nhà trường',
+  workers: 'Tuyên truyền cho 100% người lao động tại các khu, cụm công nghiệp',
+  households: 'Tuyên truyền đến từng khu phố, hộ gia đình',
+};
+
+test('Choosing a template fills a date inside the campaign, the target a seed plan gives, and the kind; what the user typed stays', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date('2028-05-20T09:00:00+07:00'));
+  // The commune runs its own period, 5–30 June 2028: dates come from it, not from a fixed June.
+  await createCampaign(page, { start: '2028-06-05' });
+  const kind = page.locator('#planned-template');
+  const title = page.locator('#planned-title');
+  const date = page.locator('#planned-date');
+  const target = page.locator('#planned-target');
+  const owner = page.locator('#planned-owner');
+
+  // The launch opens the campaign, before 26/6; no seed plan gives it a target.
+  await kind.selectOption({ label: 'Lễ phát động, mít tinh' });
+  await expect(title).toHaveValue('Lễ phát động, mít tinh');
+  await expect(date).toHaveValue('2028-06-05');
+  await expect(target).toHaveValue('');
+  // School activities: halfway to 26/6, with the 100% of schools of plan 135/KH-UBND.
+  await kind.selectOption({ label: 'Hoạt động trong trường học' });
+  await expect(title).toHaveValue('Hoạt động trong trường học');
+  await expect(date).toHaveValue('2028-06-15');
+  await expect(target).toHaveValue(seededTarget.schools);
+  // Arts and sports mark 26/6 itself, and take no target.
+  await kind.selectOption({ label: 'Văn nghệ, thể thao' });
+  await expect(date).toHaveValue('2028-06-26');
+  await expect(target).toHaveValue('');
+  // A date the user types stays when the kind changes; the name and target follow the kind.
+  await kind.selectOption({ label: 'Tuyên truyền cho công nhân, người lao động' });
+  await expect(target).toHaveValue(seededTarget.workers);
+  await date.fill('2028-06-18');
+  await owner.fill('Công đoàn xã');
+  await kind.selectOption({ label: 'Tổ công tác tuyên truyền đến từng hộ gia đình' });
+  await expect(kind).toHaveValue('home-visits');
+  await expect(title).toHaveValue('Tổ công tác tuyên truyền đến từng hộ gia đình');
+  await expect(date).toHaveValue('2028-06-18');
+  await expect(target).toHaveValue(seededTarget.households);
+  await expect(owner).toHaveValue('Công đoàn xã');
+  await page.getByRole('button', { name: 'Thêm vào kế hoạch' }).click();
+
+  const row = page
+    .getByRole('table', { name: 'Danh sách việc' })
+    .getByRole('row', { name: /Tổ công tác tuyên truyền đến từng hộ gia đình/ });
+  await expect(row.getByRole('cell').first()).toHaveText('18/06/2028');
+  await expect(row).toContainText(seededTarget.households);
+  await expect(row).toContainText('Công đoàn xã');
+  // The form is ready for the next one.
+  await expect(kind).toHaveValue('');
+  await expect(date).toHaveValue('');
+  await expect(target).toHaveValue('');
+  await expectNoAxeViolations(page);
+});
+
+test('Logging a planned activity starts from it: its kind, title, date and target, the counts left to fill', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date('2027-06-13T09:00:00+07:00'));
+  await createCampaign(page);
+  // The plan: a workers' session today (13/6) with the seed plans' target, a contest on 20/6 with the user's own.
+  await page
+    .locator('#planned-template')
+    .selectOption({ label: 'Tuyên truyền cho công nhân, người lao động' });
+  await page.locator('#planned-title').fill('Tuyên truyền tại KCN Vân Trung');
+  await page.locator('#planned-date').fill('2027-06-13');
+  await page.locator('#planned-target').fill(seededTarget.workers);
+  await page.locator('#planned-owner').fill('Công đoàn xã');
+  await page.getByRole('button', { name: 'Thêm vào kế hoạch' }).click();
+  await page.locator('#planned-template').selectOption({ label: 'Cuộc thi tìm hiểu' });
+  await page.locator('#planned-title').fill('Cuộc thi tìm hiểu pháp luật');
+  await page.locator('#planned-date').fill('2027-06-20');
+  await page.locator('#planned-target').fill('300 bài dự thi');
+  await page.getByRole('button', { name: 'Thêm vào kế hoạch' }).click();
+  const form = page.getByRole('group', { name: 'Ghi kết quả một hoạt động' });
+
+  // From the checklist, the contest: the form says what was planned, target included.
+  await page.getByRole('button', { name: 'Ghi kết quả: Cuộc thi tìm hiểu pháp luật' }).click();
+  await expect(page.locator('#log-template')).toHaveValue('quiz-contest');
+  await expect(page.locator('#log-title')).toHaveValue('Cuộc thi tìm hiểu pháp luật');
+  await expect(form).toContainText(
+    'Ghi kết quả cho hoạt động trong kế hoạch: Cuộc thi tìm hiểu pháp luật, ngày 20/06/2027. Chỉ tiêu: 300 bài dự thi.',
+  );
+  // Planned for 20/6 but done early: it is dated today, as nothing is logged ahead.
+  await expect(page.locator('#log-date')).toHaveValue('2027-06-13');
+  await expectNoAxeViolations(page);
+  // Let go of the plan: the same form logs an activity outside it, and the plan stays as it was.
+  await page.getByRole('button', { name: 'Ghi hoạt động ngoài kế hoạch' }).click();
+  await expect(form).not.toContainText('Chỉ tiêu: 300 bài dự thi.');
+  await expect(page.locator('#log-title')).toHaveValue('Cuộc thi tìm hiểu pháp luật');
+  await page.locator('#log-title').fill('Vòng sơ khảo cuộc thi');
+  await page.getByLabel('Số người tham gia').fill('80');
+  await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+  await expect(page.getByText('Đã lưu kết quả: Vòng sơ khảo cuộc thi.')).toBeVisible();
+  await expect(page.getByLabel('Tình trạng: Cuộc thi tìm hiểu pháp luật')).toHaveValue('planned');
+
+  // From today's list, the workers' session.
+  await page
+    .getByRole('region', { name: /Hôm nay/ })
+    .getByRole('button', { name: 'Ghi kết quả: Tuyên truyền tại KCN Vân Trung' })
+    .click();
+  await expect(page.locator('#log-template')).toHaveValue('worker-sessions');
+  await expect(page.locator('#log-title')).toHaveValue('Tuyên truyền tại KCN Vân Trung');
+  await expect(page.locator('#log-date')).toHaveValue('2027-06-13');
+  await expect(form).toHaveAccessibleDescription(
+    'Ghi kết quả cho hoạt động trong kế hoạch: Tuyên truyền tại KCN Vân Trung, ngày 13/06/2027. ' +
+      `Chỉ tiêu: ${seededTarget.workers}. Phụ trách: Công đoàn xã. ` +
+      'Khi lưu, hoạt động này được đánh dấu “Đã làm” trong kế hoạch.',
+  );
+  // What happened is the user's to fill: no count is copied from the target.
+  await expect(page.getByLabel('Số người tham gia')).toBeFocused();
+  await expect(page.getByLabel('Số người tham gia')).toHaveValue('');
+  await expect(page.getByLabel('Số buổi tuyên truyền')).toHaveValue('');
+  await page.getByLabel('Số người tham gia').fill('120');
+  await page.getByLabel('Số buổi tuyên truyền').fill('2');
+  await page.getByRole('button', { name: 'Lưu kết quả' }).click();
+  await expect(page.getByText('Đã lưu kết quả: Tuyên truyền tại KCN Vân Trung.')).toBeVisible();
+  await expect(page.getByLabel('Tình trạng: Tuyên truyền tại KCN Vân Trung')).toHaveValue('done');
+  await expect(form).not.toContainText('Ghi kết quả cho hoạt động trong kế hoạch');
+});
+
+test('The report dates itself as Nghị định 30/2020 writes it and leaves out what was not done, on screen, in print and in the .docx', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date('2027-07-01T09:00:00+07:00'));
+  await createCampaign(page, { place: 'Vân Trung' });
+  // Only people were counted: nothing to list, said in one sentence.
+  await logUnplanned(page, 'Văn nghệ, thể thao', 'Đêm văn nghệ hưởng ứng Ngày 26/6', '2027-06-26', {
+    'Số người tham gia': '400',
+  });
+  await page.getByRole('link', { name: 'Báo cáo kết quả' }).click();
+  const documentView = page.getByRole('article', { name: 'Bản báo cáo' });
+  // Today, 01/07/2027: day below 10 with its zero, month 7 without.
+  await expect(documentView).toContainText('Vân Trung, ngày 01 tháng 7 năm 2027');
+  await expect(documentView).toContainText('từ ngày 01/6/2027 đến ngày 30/6/2027');
+  await expect(documentView).toContainText('đã tổ chức 1 hoạt động với 400 lượt người tham gia.');
+  await expect(documentView).toContainText(
+    'Các kết quả đã ghi chưa có số liệu về buổi tuyên truyền, băng-rôn, khẩu hiệu, tờ rơi hay tin, bài.',
+  );
+  await expect(documentView).not.toContainText(/(^|\D)0 (buổi|băng-rôn|tờ rơi|tin, bài|lượt)/);
+  // January and February keep their zero; June does not.
+  for (const [value, line] of [
+    ['2028-01-05', 'Vân Trung, ngày 05 tháng 01 năm 2028'],
+    ['2028-02-29', 'Vân Trung, ngày 29 tháng 02 năm 2028'],
+    ['2027-06-10', 'Vân Trung, ngày 10 tháng 6 năm 2027'],
+  ] as const) {
+    await page.getByLabel('Ngày báo cáo').fill(value);
+    await page.getByLabel('Ngày báo cáo').blur();
+    await expect(documentView).toContainText(line);
+  }
+
+  // Banners with nobody counted, and a launch with leaflets: those two lines, nothing of the rest.
+  await page.getByRole('link', { name: '← Về Tháng hành động năm 2027' }).click();
+  await logUnplanned(page, 'Băng-rôn, khẩu hiệu, pa-nô', 'Treo băng-rôn trên các tuyến đường', '2027-06-03', {
+    'Băng-rôn, khẩu hiệu đã treo': '25',
+  });
+  await logUnplanned(page, 'Lễ phát động, mít tinh', 'Lễ phát động Tháng hành động', '2027-06-01', {
+    'Số người tham gia': '250',
+    'Tờ rơi đã phát': '300',
+  });
+  await page.getByRole('link', { name: 'Báo cáo kết quả' }).click();
+  await expect(documentView).toContainText('Vân Trung, ngày 10 tháng 6 năm 2027');
+  await expect(documentView).toContainText('đã tổ chức 3 hoạt động với 650 lượt người tham gia.');
+  await expect(documentView).toContainText('- Treo 25 băng-rôn, khẩu hiệu, pa-nô;');
+  await expect(documentView).toContainText('- Phát 300 tờ rơi.');
+  await expect(documentView).not.toContainText('tin, bài');
+  await expect(documentView).not.toContainText('buổi tuyên truyền');
+  await expect(documentView).not.toContainText(/(^|\D)0 (buổi|băng-rôn|tờ rơi|tin, bài|lượt)/);
+  await expect(documentView.getByRole('table').getByRole('row').last()).toHaveText(/Tổng cộng\s*3\s*650/);
+
+  // The .docx says the same.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải .docx (Word)' }).click();
+  const files = unzipSync(new Uint8Array(readFileSync(await (await download).path())));
+  const docx = strFromU8(files['word/document.xml']!)
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '');
+  expect(docx).toContain('Vân Trung, ngày 10 tháng 6 năm 2027');
+  expect(docx).toContain('từ ngày 01/6/2027 đến ngày 30/6/2027');
+  expect(docx).toContain('đã tổ chức 3 hoạt động với 650 lượt người tham gia.');
+  expect(docx).toContain('- Treo 25 băng-rôn, khẩu hiệu, pa-nô;');
+  expect(docx).toContain('- Phát 300 tờ rơi.');
+  expect(docx).not.toContain('tin, bài');
+  expect(docx).not.toContain('buổi tuyên truyền');
+  expect(docx).not.toMatch(/(^|\D)0 (buổi|băng-rôn|tờ rơi|tin, bài|lượt)/);
+
+  // And so does the print.
+  await page.emulateMedia({ media: 'print' });
+  const printed = squash(
+    (await readPdf(await page.pdf({ preferCSSPageSize: true }))).map((p) => p.text).join(' '),
+  );
+  expect(printed).toContain('Vân Trung, ngày 10 tháng 6 năm 2027');
+  expect(printed).toContain('Treo 25 băng-rôn, khẩu hiệu, pa-nô;');
+  expect(printed).toContain('Phát 300 tờ rơi.');
+  expect(printed).not.toContain('tin, bài');
+  expect(printed).not.toMatch(/(^|\D)0 (buổi|băng-rôn|tờ rơi|tin, bài|lượt)/);
 });

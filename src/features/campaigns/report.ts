@@ -6,7 +6,8 @@
  * same model as a .docx (the docx library loads only then); the annex tables go to XLSX.
  */
 import { campaignTemplates, type Campaign } from '../../lib/domain/campaign.schema';
-import { campaignTotals, inCampaign, type CampaignTotals } from '../../lib/domain/campaign';
+import { campaignTotals, inCampaign, reportFigures, type CampaignTotals } from '../../lib/domain/campaign';
+import { documentDate, documentDateParts } from '../../lib/domain/dates';
 import type { LedgerEntry } from '../../lib/domain/ledger.schema';
 import type { XlsxSheet, XlsxValue } from '../../lib/export/xlsx';
 import { formatDate, formatNumber } from '../../lib/i18n/format';
@@ -40,9 +41,9 @@ export interface ReportModel {
 
 const t = (key: string, values?: Record<string, unknown>) => locale.t(`campaigns.doc.${key}`, values);
 
+/** "Võ Cường, ngày 10 tháng 6 năm 2027": the leading zeros of Nghị định 30/2020 (`documentDateParts`). */
 function dateLine(place: string | undefined, date: string): string {
-  const [year, month, day] = date.split('-');
-  return t('dateLine', { place: place ?? '……', day, month, year });
+  return t('dateLine', { place: place ?? '……', ...documentDateParts(date) });
 }
 
 export function reportModel(
@@ -53,7 +54,6 @@ export function reportModel(
 ): ReportModel {
   const totals = campaignTotals(campaign, entries);
   const n = (value: number) => formatNumber(value, locale.language);
-  const date = (value: string) => formatDate(value, locale.language);
   const narrative = (text: string | undefined) =>
     text?.trim()
       ? text
@@ -65,24 +65,31 @@ export function reportModel(
     t('intro', {
       unit: unitName,
       theme: campaign.theme,
-      start: date(campaign.start),
-      end: date(campaign.end),
+      // The body writes dates as the date line does: "từ ngày 01/6/2027 đến ngày 30/6/2027".
+      start: documentDate(campaign.start),
+      end: documentDate(campaign.end),
     }),
   ];
   let table: ReportModel['table'];
   if (totals.empty) {
     results.push(t('noData'));
   } else {
+    // What was done, and only that: a figure of 0 is left out, not printed ("0 tin, bài").
+    const held = totals.campaignActivities + totals.sessions + totals.schoolActivities;
+    const activities = n(held);
     results.push(
-      t('figures', {
-        activities: n(totals.campaignActivities + totals.sessions + totals.schoolActivities),
-        participants: n(totals.participants),
-        sessions: n(totals.sessionsHeld),
-        banners: n(totals.banners),
-        leaflets: n(totals.leaflets),
-        articles: n(totals.articles),
-      }),
+      totals.participants > 0
+        ? t('figures', { count: held, activities, participants: n(totals.participants) })
+        : t('figuresNobody', { count: held, activities }),
     );
+    const figures = reportFigures(totals);
+    if (figures.length === 0) results.push(t('figuresNone'));
+    figures.forEach(({ figure, count }, i) =>
+      results.push(
+        `- ${t(`figure.${figure}`, { count, number: n(count) })}${i === figures.length - 1 ? '.' : ';'}`,
+      ),
+    );
+    results.push(t('detailIntro'));
     const rows: Array<[string, number, number]> = [];
     for (const template of campaignTemplates) {
       const row = totals.byTemplate[template];
@@ -91,12 +98,7 @@ export function reportModel(
     if (totals.sessions > 0) rows.push([t('rowSessions'), totals.sessions, totals.sessionParticipants]);
     if (totals.schoolActivities > 0) rows.push([t('rowSchools'), totals.schoolActivities, totals.students]);
     const numbered: SummaryRow[] = rows.map((row, i) => [i + 1, ...row]);
-    numbered.push([
-      null,
-      t('rowTotal'),
-      totals.campaignActivities + totals.sessions + totals.schoolActivities,
-      totals.participants,
-    ]);
+    numbered.push([null, t('rowTotal'), held, totals.participants]);
     table = {
       headers: [t('colNumber'), t('colActivity'), t('colCount'), t('colParticipants')],
       rows: numbered,

@@ -1,7 +1,9 @@
 /**
  * The June action month: the campaign form's checks, its defaults for any year (nothing
- * here depends on today being in June), the countdowns, and the report's figures: every
- * ledger record dated inside the campaign counts once, whichever screen recorded it.
+ * here depends on today being in June), the countdowns, the plan's templates (the date each
+ * takes inside the campaign and the targets the seed plans give), logging what happened, and
+ * the report's figures: every ledger record dated inside the campaign counts once, whichever
+ * screen recorded it, and a figure nothing was done for is left out of the report.
  */
 import {
   campaignLimits,
@@ -17,7 +19,7 @@ import {
   type LedgerEntry,
 } from './ledger.schema';
 import { parseCount } from './sessionRecord';
-import { isCalendarDate } from './dates';
+import { addDays, isCalendarDate } from './dates';
 import { findUnit } from './units';
 import type { Unit, UnitKind } from './unit.schema';
 
@@ -119,6 +121,21 @@ export function campaignTotals(campaign: Campaign, entries: readonly LedgerEntry
   }
   totals.empty = seen.size === 0;
   return totals;
+}
+
+/** A figure of the report's results besides the activities and the people they reached. */
+export type ReportFigure = 'sessionsHeld' | 'banners' | 'leaflets' | 'articles';
+const reportFigureOrder: readonly ReportFigure[] = ['sessionsHeld', 'banners', 'leaflets', 'articles'];
+
+/**
+ * The figures the report lists, in its order, leaving out each one nothing was done for: a
+ * report says what was done, and a line such as "đăng, phát 0 tin, bài" only shows a gap.
+ * Empty when every one is zero, so the report can say that in one sentence instead.
+ */
+export function reportFigures(totals: CampaignTotals): Array<{ figure: ReportFigure; count: number }> {
+  return reportFigureOrder
+    .filter((figure) => totals[figure] > 0)
+    .map((figure) => ({ figure, count: totals[figure] }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -283,6 +300,102 @@ export function toPlannedActivity(input: PlannedInput, id: string): PlannedActiv
   };
 }
 
+/**
+ * Templates whose default target a seed plan (shared/seeds) states; the wording is the
+ * message `campaigns.plan.defaultTarget.<template>`, kept close to the plan's words. Every
+ * other template has no default target: no seed gives one (launch, banners, contests, arts
+ * and sports, media, other), and the app does not invent figures.
+ * - school-activities and worker-sessions: seed 002 (135/KH-UBND Hưng Yên, 18/12/2025, I.3
+ *   "Chỉ tiêu cụ thể đến năm 2030"): "tuyên truyền, phổ biến, giáo dục pháp luật, kiến thức,
+ *   kỹ năng về phòng, chống ma túy cho người học tại 100% nhà trường và 100% người lao động
+ *   tại các khu, cụm công nghiệp".
+ * - home-visits: seed 001 (Việt Yên's action-month plan 2024, II.10, for every commune and
+ *   ward): "Tăng cường các hoạt động tuyên truyền PCMT đến từng khu phố, hộ gia đình".
+ * Seed 002 also sets "100% cơ quan truyền thông báo chí, truyền hình … có chuyên trang, chuyên
+ * mục": a target for the press, not for a unit's own news items, so media has none.
+ */
+export const seededTargets = [
+  'school-activities',
+  'worker-sessions',
+  'home-visits',
+] as const satisfies readonly CampaignTemplate[];
+export type SeededTarget = (typeof seededTargets)[number];
+
+const hasSeededTarget = (template: CampaignTemplate): template is SeededTarget =>
+  (seededTargets as readonly CampaignTemplate[]).includes(template);
+
+/**
+ * The date a template's activity gets by default, inside the campaign's own period (any
+ * year, any dates the unit set), relative to its start and its 26 June day:
+ * - launch: the first day, so "phát động" opens the month and comes well before 26/6;
+ * - banners and media: the first day too, as banners hang and news runs through the whole
+ *   month and are meant to be up and out before the events they announce;
+ * - arts and sports: the 26 June day itself, which such events mark;
+ * - everything else (sessions for workers, school and summer activities, home visits, the
+ *   contest, other): halfway between the launch and 26/6, in the weeks that lead up to it,
+ *   so a contest's results can be announced on the day.
+ * The report is not a template: its deadline is the campaign's own (`deadline`).
+ */
+export function templateDate(template: CampaignTemplate, campaign: Pick<Campaign, 'start' | 'day'>): string {
+  switch (template) {
+    case 'launch':
+    case 'banners':
+    case 'media':
+      return campaign.start;
+    case 'arts-sports':
+      return campaign.day;
+    default:
+      return addDays(campaign.start, Math.floor(daysUntil(campaign.day, campaign.start) / 2));
+  }
+}
+
+/** What choosing a template puts in the plan's form: its name, its date and its seeded target. */
+export interface TemplateWording {
+  /** The template's name in the user's language. */
+  title: (template: CampaignTemplate) => string;
+  /** The seeded target's wording in the user's language. */
+  target: (template: SeededTarget) => string;
+}
+
+function templateDefaults(
+  template: PlannedInput['template'],
+  campaign: Pick<Campaign, 'start' | 'day'>,
+  wording: TemplateWording,
+): Pick<PlannedInput, 'title' | 'date' | 'target'> {
+  if (!template) return { title: '', date: '', target: '' };
+  return {
+    title: wording.title(template),
+    date: templateDate(template, campaign),
+    target: hasSeededTarget(template) ? wording.target(template) : '',
+  };
+}
+
+/**
+ * The plan's form after a template is chosen: its kind, and its name, date and target as the
+ * template has them, each only where the user has not written their own (the field is empty
+ * or still holds what the template chosen before put there). The owner is left to the user:
+ * the seed plans name district departments, not who runs a commune's, a school's or a
+ * union's own activity.
+ */
+export function withTemplate(
+  input: PlannedInput,
+  template: PlannedInput['template'],
+  campaign: Pick<Campaign, 'start' | 'day'>,
+  wording: TemplateWording,
+): PlannedInput {
+  const before = templateDefaults(input.template, campaign, wording);
+  const after = templateDefaults(template, campaign, wording);
+  const keep = (field: 'title' | 'date' | 'target') =>
+    input[field].trim() !== '' && input[field] !== before[field];
+  return {
+    ...input,
+    template,
+    title: keep('title') ? input.title : after.title,
+    date: keep('date') ? input.date : after.date,
+    target: keep('target') ? input.target : after.target,
+  };
+}
+
 /** The plan in date order, then by title. */
 export function plannedInOrder(campaign: Campaign): PlannedActivity[] {
   return [...campaign.planned].sort(
@@ -312,11 +425,17 @@ export type LogProblems = Partial<Record<LogField, LogProblem>>;
 
 const countFields = ['participants', 'banners', 'leaflets', 'articles', 'sessions'] as const;
 
+/**
+ * An empty log, or one that starts from a planned activity: its kind, its title, and its date
+ * unless that is still to come (an activity done earlier than planned is logged today, as
+ * nothing can be logged ahead).
+ * @param date today, the local date
+ */
 export function emptyLogInput(date: string, planned?: PlannedActivity): LogInput {
   return {
     template: planned?.template ?? '',
     title: planned?.title ?? '',
-    date: planned?.date ?? date,
+    date: planned && planned.date <= date ? planned.date : date,
     participants: '',
     banners: '',
     leaflets: '',

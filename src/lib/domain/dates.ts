@@ -23,3 +23,30 @@ export function localTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** A calendar day moved by whole days (negative goes back), across months and years. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The day, month and year of YYYY-MM-DD as a Vietnamese administrative document writes them
+ * (Nghị định 30/2020/NĐ-CP, Phụ lục I: "đối với những số thể hiện ngày nhỏ hơn 10 và tháng 1,
+ * 2 phải ghi thêm số 0 phía trước"): days 1–9 and months 1 and 2 take a leading zero, nothing
+ * else does — "ngày 05 tháng 01 năm 2027", "ngày 10 tháng 6 năm 2027", "ngày 30 tháng 12 năm 2027".
+ */
+export function documentDateParts(date: string): { day: string; month: string; year: string } {
+  const [year = '', month = '', day = ''] = date.split('-');
+  const monthNumber = Number(month);
+  return {
+    day: String(Number(day)).padStart(2, '0'),
+    month: monthNumber <= 2 ? String(monthNumber).padStart(2, '0') : String(monthNumber),
+    year,
+  };
+}
+
+/** The same rule written short, as a document's body gives dates: "01/6/2027", "05/01/2027". */
+export function documentDate(date: string): string {
+  const { day, month, year } = documentDateParts(date);
+  return `${day}/${month}/${year}`;
+}

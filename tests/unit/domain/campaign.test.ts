@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   campaignDefaults,
@@ -14,12 +16,19 @@ import {
   inCampaign,
   pastThemes,
   plannedInOrder,
+  reportFigures,
+  seededTargets,
+  templateDate,
   toPlannedActivity,
+  withTemplate,
   type CampaignInput,
   type PlannedInput,
+  type TemplateWording,
 } from '../../../src/lib/domain/campaign';
 import {
+  campaignLimits,
   campaignSchema,
+  campaignTemplates,
   plannedActivitySchema,
   type Campaign,
   type CampaignTemplate,
@@ -280,6 +289,43 @@ describe('Campaign figures', () => {
   });
 });
 
+describe('The report’s figures', () => {
+  const campaign = makeCampaign();
+
+  test('Each figure is listed in the report’s order, with what was done', () => {
+    const totals = campaignTotals(campaign, [
+      session('2027-06-03', 40, 25),
+      campaignActivity(campaign, '2027-06-02', 'launch', { participants: 320, banners: 12, leaflets: 500 }),
+      campaignActivity(campaign, '2027-06-10', 'media', { participants: 0, articles: 3 }),
+      campaignActivity(campaign, '2027-06-20', 'worker-sessions', { participants: 150, sessions: 4 }),
+    ]);
+    expect(reportFigures(totals)).toEqual([
+      // 1 recorded session + 4 held by the workers' activity.
+      { figure: 'sessionsHeld', count: 5 },
+      { figure: 'banners', count: 12 },
+      { figure: 'leaflets', count: 525 },
+      { figure: 'articles', count: 3 },
+    ]);
+  });
+
+  test('A figure nothing was done for is left out, not listed as 0', () => {
+    const totals = campaignTotals(campaign, [
+      campaignActivity(campaign, '2027-06-05', 'banners', { participants: 0, banners: 25 }),
+      campaignActivity(campaign, '2027-06-06', 'home-visits', { participants: 60, leaflets: 0, articles: 0 }),
+    ]);
+    expect(reportFigures(totals)).toEqual([{ figure: 'banners', count: 25 }]);
+  });
+
+  test('Activities that counted nothing but people leave the list empty, for the report to say so in one sentence', () => {
+    const totals = campaignTotals(campaign, [
+      campaignActivity(campaign, '2027-06-26', 'arts-sports', { participants: 400 }),
+    ]);
+    expect(totals.empty).toBe(false);
+    expect(reportFigures(totals)).toEqual([]);
+    expect(reportFigures(campaignTotals(campaign, []))).toEqual([]);
+  });
+});
+
 describe('The campaign form', () => {
   const valid = (overrides: Partial<CampaignInput> = {}): CampaignInput => ({
     year: '2027',
@@ -470,6 +516,141 @@ describe('Planned activities', () => {
   });
 });
 
+describe('Templates of the plan', () => {
+  const standard = makeCampaign();
+  // A unit's own period: 5–30 June 2028, its day on the 26th.
+  const own = makeCampaign({
+    year: 2028,
+    start: '2028-06-05',
+    end: '2028-06-30',
+    day: '2028-06-26',
+    deadline: '2028-07-03',
+  });
+  const wording: TemplateWording = {
+    title: (template) => `name of ${template}`,
+    target: (template) => `target of ${template}`,
+  };
+  const blank: PlannedInput = { template: '', title: '', date: '', owner: '', target: '' };
+
+  test('Every template’s date falls inside the campaign, whatever its year and dates', () => {
+    for (const campaign of [standard, own])
+      for (const template of campaignTemplates)
+        expect(
+          inCampaign(templateDate(template, campaign), campaign),
+          `${template} in ${campaign.year}`,
+        ).toBe(true);
+  });
+
+  test('The launch, the banners and the media open the campaign, before its 26 June day', () => {
+    for (const template of ['launch', 'banners', 'media'] as const) {
+      expect(templateDate(template, standard)).toBe('2027-06-01');
+      expect(templateDate(template, own)).toBe('2028-06-05');
+      expect(templateDate(template, own) < own.day).toBe(true);
+    }
+  });
+
+  test('Arts and sports mark the 26 June day itself', () => {
+    expect(templateDate('arts-sports', standard)).toBe('2027-06-26');
+    expect(templateDate('arts-sports', makeCampaign({ day: '2027-06-24' }))).toBe('2027-06-24');
+  });
+
+  test('Sessions, school activities, home visits, the contest and other activities fall halfway to the 26 June day', () => {
+    for (const template of [
+      'worker-sessions',
+      'school-activities',
+      'home-visits',
+      'quiz-contest',
+      'other',
+    ] as const) {
+      // 1 June + 25 days / 2 → 13 June; 5 June + 21 / 2 → 15 June.
+      expect(templateDate(template, standard)).toBe('2027-06-13');
+      expect(templateDate(template, own)).toBe('2028-06-15');
+    }
+  });
+
+  test('Only templates a seed plan gives a target for have one', () => {
+    expect([...seededTargets].sort()).toEqual(['home-visits', 'school-activities', 'worker-sessions']);
+  });
+
+  test('Every language words each seeded target, short enough for the target field', () => {
+    const locales = join(import.meta.dirname, '../../../src/lib/i18n/locales');
+    const languages = readdirSync(locales, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(languages.map((l) => l.name)).toEqual(expect.arrayContaining(['en', 'vi']));
+    for (const { name } of languages) {
+      const messages = JSON.parse(readFileSync(join(locales, name, 'campaigns.json'), 'utf8')) as {
+        campaigns: { plan: { defaultTarget: Record<string, string> } };
+      };
+      const targets = messages.campaigns.plan.defaultTarget;
+      expect(Object.keys(targets).sort(), name).toEqual([...seededTargets].sort());
+      for (const text of Object.values(targets))
+        expect(text.length, `${name}: ${text}`).toBeLessThanOrEqual(campaignLimits.target);
+    }
+  });
+
+  test('Choosing a template fills its kind, name, date and seeded target', () => {
+    expect(withTemplate(blank, 'school-activities', standard, wording)).toEqual({
+      template: 'school-activities',
+      title: 'name of school-activities',
+      date: '2027-06-13',
+      owner: '',
+      target: 'target of school-activities',
+    });
+    expect(withTemplate(blank, 'launch', own, wording)).toEqual({
+      template: 'launch',
+      title: 'name of launch',
+      date: '2028-06-05',
+      owner: '',
+      target: '',
+    });
+  });
+
+  test('Choosing another template replaces what the first one filled in, its target too', () => {
+    const first = withTemplate(blank, 'worker-sessions', standard, wording);
+    expect(withTemplate(first, 'arts-sports', standard, wording)).toEqual({
+      template: 'arts-sports',
+      title: 'name of arts-sports',
+      date: '2027-06-26',
+      owner: '',
+      target: '',
+    });
+  });
+
+  test('What the user wrote is kept when a template is chosen or changed', () => {
+    const typed: PlannedInput = {
+      template: '',
+      title: 'Treo băng-rôn trên các tuyến phố',
+      date: '2027-06-05',
+      owner: 'Đoàn phường',
+      target: '20 băng-rôn',
+    };
+    expect(withTemplate(typed, 'home-visits', standard, wording)).toEqual({
+      ...typed,
+      template: 'home-visits',
+    });
+    const edited = { ...withTemplate(blank, 'home-visits', standard, wording), date: '2027-06-20' };
+    expect(withTemplate(edited, 'banners', standard, wording)).toEqual({
+      template: 'banners',
+      title: 'name of banners',
+      date: '2027-06-20',
+      owner: '',
+      target: '',
+    });
+  });
+
+  test('Going back to no template clears what the template filled in and nothing else', () => {
+    const chosen = { ...withTemplate(blank, 'school-activities', standard, wording), owner: 'Đoàn trường' };
+    expect(withTemplate(chosen, '', standard, wording)).toEqual({ ...blank, owner: 'Đoàn trường' });
+  });
+
+  test('A plan made from a template is a valid planned activity', () => {
+    for (const template of campaignTemplates) {
+      const input = withTemplate(blank, template, standard, wording);
+      expect(checkPlannedInput(input, standard), template).toEqual({});
+      expect(plannedActivitySchema.safeParse(toPlannedActivity(input, uuid())).success, template).toBe(true);
+    }
+  });
+});
+
 describe('Past themes', () => {
   test('Each past theme has its year, once, and a theme', () => {
     expect(pastThemes.length).toBeGreaterThan(0);
@@ -506,6 +687,20 @@ describe('Logging what happened', () => {
       date: '2027-06-02',
       plannedId: planned.id,
     });
+  });
+
+  test('A log started from an activity planned for later is dated today, as nothing is logged ahead', () => {
+    const later = { ...planned, date: '2027-06-29' };
+    expect(emptyLogInput(today, later)).toMatchObject({
+      template: 'launch',
+      date: today,
+      plannedId: later.id,
+    });
+    expect(emptyLogInput(today, { ...planned, date: today }).date).toBe(today);
+  });
+
+  test('A log started from nothing is empty and dated today', () => {
+    expect(emptyLogInput(today)).toMatchObject({ template: '', title: '', date: today, plannedId: '' });
   });
 
   test('Dates outside the campaign or still to come, negative or non-whole counts are refused', () => {
