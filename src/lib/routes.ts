@@ -38,6 +38,16 @@ export type Route =
   | { name: 'statistics' }
   | { name: 'rollups' }
   | { name: 'rollup'; rollupId: string }
+  /** The unit's own question banks and quizzes; one bank; a question of it (new without an id). */
+  | { name: 'banks' }
+  | { name: 'bank'; bankId: string }
+  | { name: 'question'; bankId: string; questionId?: string }
+  /** Importing questions from a file or pasted text, into a new bank or at the end of `bankId`. */
+  | { name: 'bank-import'; bankId?: string }
+  /** Building an own quiz (`new` for a new one). */
+  | { name: 'own-quiz'; quizId: string }
+  /** The question paper and answer key of a bank (its UUID) or an own quiz (`own-…`). */
+  | { name: 'bank-print'; id: string }
   | { name: 'not-found' };
 
 /** Screens shown without the app's header and footer. */
@@ -56,6 +66,10 @@ const withId: Record<string, (id: string) => Route> = {
   campaign: (campaignId) => ({ name: 'campaign', campaignId }),
   'campaign-report': (campaignId) => ({ name: 'campaign-report', campaignId }),
   rollup: (rollupId) => ({ name: 'rollup', rollupId }),
+  bank: (bankId) => ({ name: 'bank', bankId }),
+  question: (bankId) => ({ name: 'question', bankId }),
+  'own-quiz': (quizId) => ({ name: 'own-quiz', quizId }),
+  'bank-print': (id) => ({ name: 'bank-print', id }),
 };
 const plain = new Set([
   'profiles',
@@ -72,6 +86,8 @@ const plain = new Set([
   'campaigns',
   'statistics',
   'rollups',
+  'banks',
+  'bank-import',
 ]);
 
 export function parseRoute(hash: string): Route {
@@ -79,6 +95,11 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [first = '', second] = parts;
   if (parts.length === 0) return { name: 'home' };
+  if (parts.length === 1 && first === 'bank-import') {
+    // Adding to a bank: #/bank-import?bank=<id>.
+    const bankId = new URLSearchParams(query).get('bank');
+    return bankId ? { name: 'bank-import', bankId } : { name: 'bank-import' };
+  }
   if (parts.length === 1 && plain.has(first)) return { name: first } as Route;
   const make = withId[first];
   if (parts.length === 2 && second && make) {
@@ -93,6 +114,9 @@ export function parseRoute(hash: string): Route {
     // Editing a recorded activity: #/school-activity/<school>?entry=<id>.
     const entryId = new URLSearchParams(query).get('entry');
     if (route.name === 'school-activity' && entryId) return { ...route, entryId };
+    // Editing a question: #/question/<bank>?q=<id>.
+    const questionId = new URLSearchParams(query).get('q');
+    if (route.name === 'question' && questionId) return { ...route, questionId };
     return route;
   }
   return { name: 'not-found' };
@@ -123,6 +147,16 @@ export function href(route: Route): string {
       return `#/${route.name}/${encodeURIComponent(route.campaignId)}`;
     case 'rollup':
       return `#/rollup/${encodeURIComponent(route.rollupId)}`;
+    case 'bank':
+      return `#/bank/${encodeURIComponent(route.bankId)}`;
+    case 'question':
+      return `#/question/${encodeURIComponent(route.bankId)}${route.questionId ? `?q=${encodeURIComponent(route.questionId)}` : ''}`;
+    case 'bank-import':
+      return `#/bank-import${route.bankId ? `?bank=${encodeURIComponent(route.bankId)}` : ''}`;
+    case 'own-quiz':
+      return `#/own-quiz/${encodeURIComponent(route.quizId)}`;
+    case 'bank-print':
+      return `#/bank-print/${encodeURIComponent(route.id)}`;
     case 'school-activity':
       return `#/school-activity/${encodeURIComponent(route.schoolId)}${route.entryId ? `?entry=${encodeURIComponent(route.entryId)}` : ''}`;
     default:

@@ -10,6 +10,7 @@
  * the same bank replaces the older one.
  */
 import * as z from 'zod/mini';
+import { foldForSearch, matchesQuery } from '../text';
 import type { Citation, LocalizedText, Question, Source } from '../content/content.schema';
 import type { Audience } from '../content/ids';
 import {
@@ -114,11 +115,33 @@ export function toPlayableQuiz(quiz: OwnQuiz, banks: readonly Bank[]): PlayableQ
   };
 }
 
-/** Case- and accent-insensitive search over a bank's questions is `lib/text.ts`'s fold; this is what it searches. */
+/** What a search of a bank looks through: the situation, prompt, options and explanation. */
 export function questionText(question: OwnQuestion): string {
   const options = 'options' in question ? question.options.map((o) => o.text) : [];
   const scenario = question.type === 'scenario' ? [question.scenario] : [];
   return [...scenario, question.prompt, ...options, question.explanation].join(' ');
+}
+
+// Each question's folded text, made once per stored question (records are replaced, never changed).
+const foldedText = new WeakMap<OwnQuestion, string>();
+
+/**
+ * The questions of a bank that match a search (diacritics and case ignored, each word
+ * beginning a word: `lib/text.ts`) and a type, in bank order.
+ */
+export function filterQuestions(
+  questions: readonly OwnQuestion[],
+  filter: { query: string; type: OwnQuestion['type'] | 'all' },
+): OwnQuestion[] {
+  return questions.filter((question) => {
+    if (filter.type !== 'all' && question.type !== filter.type) return false;
+    let folded = foldedText.get(question);
+    if (folded === undefined) {
+      folded = foldForSearch(questionText(question));
+      foldedText.set(question, folded);
+    }
+    return matchesQuery(folded, filter.query);
+  });
 }
 
 // ——— Packs ———
@@ -467,4 +490,101 @@ export function placeDraft(draft: QuestionDraft, defaults: PlacementDefaults, id
     language: defaults.language,
     ...(sourceText ? { source: { kind: 'text' as const, text: sourceText } } : {}),
   };
+}
+
+// ——— Building a quiz ———
+
+/** What the quiz builder holds: every field as typed. */
+export interface OwnQuizInput {
+  title: string;
+  description: string;
+  audience: Audience | '';
+  bankIds: string[];
+  /** Every question of the banks, or the ones ticked in `questionIds`. */
+  selection: 'all' | 'chosen';
+  questionIds: string[];
+  practiceCount: string;
+  contestCount: string;
+  contestMinutes: string;
+}
+
+export type OwnQuizField =
+  'title' | 'audience' | 'bankIds' | 'questionIds' | 'practiceCount' | 'contestCount' | 'contestMinutes';
+/** Each problem is a message key under `banks.quiz.problem`. */
+export type OwnQuizProblems = Partial<Record<OwnQuizField, string>>;
+
+export function emptyOwnQuizInput(bankIds: string[] = []): OwnQuizInput {
+  return {
+    title: '',
+    description: '',
+    audience: '',
+    bankIds,
+    selection: 'all',
+    questionIds: [],
+    practiceCount: '10',
+    contestCount: '20',
+    contestMinutes: '15',
+  };
+}
+
+export function quizInputOf(quiz: OwnQuiz): OwnQuizInput {
+  return {
+    title: quiz.title,
+    description: quiz.description,
+    audience: quiz.audience,
+    bankIds: [...quiz.bankIds],
+    selection: quiz.questionIds ? 'chosen' : 'all',
+    questionIds: [...(quiz.questionIds ?? [])],
+    practiceCount: String(quiz.practice.questionCount),
+    contestCount: String(quiz.contest.questionCount),
+    contestMinutes: String(Math.round(quiz.contest.timeLimitSeconds / 60)),
+  };
+}
+
+const wholeNumber = (text: string): number | null =>
+  /^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : null;
+
+/** Checks the builder's fields against the banks; the quiz when they make one, else a problem per field. */
+export function quizFromInput(
+  input: OwnQuizInput,
+  banks: readonly Bank[],
+  base: Pick<OwnQuiz, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<OwnQuiz, 'origin'>>,
+): { quiz: OwnQuiz; problems?: undefined } | { quiz?: undefined; problems: OwnQuizProblems } {
+  const problems: OwnQuizProblems = {};
+  const title = input.title.normalize('NFC').trim();
+  if (!title) problems.title = 'required';
+  else if (title.length > ownLimits.title) problems.title = 'tooLong';
+  if (!input.audience) problems.audience = 'required';
+  const known = new Set(banks.map((bank) => bank.id));
+  const bankIds = input.bankIds.filter((id) => known.has(id));
+  if (bankIds.length === 0) problems.bankIds = 'required';
+  const pool = ownQuizPool(
+    { bankIds, ...(input.selection === 'chosen' ? { questionIds: input.questionIds } : {}) },
+    banks,
+  );
+  if (input.selection === 'chosen' && bankIds.length > 0 && pool.length === 0)
+    problems.questionIds = 'required';
+  const counts = {
+    practiceCount: wholeNumber(input.practiceCount),
+    contestCount: wholeNumber(input.contestCount),
+  };
+  for (const field of ['practiceCount', 'contestCount'] as const) {
+    const count = counts[field];
+    if (count === null || count < 1 || count > 200) problems[field] = 'count';
+    else if (pool.length > 0 && count > pool.length) problems[field] = 'moreThanPool';
+  }
+  const minutes = wholeNumber(input.contestMinutes);
+  if (minutes === null || minutes < 1 || minutes > 180) problems.contestMinutes = 'minutes';
+  if (Object.keys(problems).length > 0) return { problems };
+  const quiz: OwnQuiz = {
+    ...base,
+    title,
+    description: input.description.normalize('NFC').trim().slice(0, ownLimits.description),
+    audience: input.audience as Audience,
+    bankIds,
+    ...(input.selection === 'chosen' ? { questionIds: pool.map((q) => q.id) } : {}),
+    practice: { questionCount: counts.practiceCount as number },
+    contest: { questionCount: counts.contestCount as number, timeLimitSeconds: (minutes as number) * 60 },
+  };
+  return { quiz };
 }

@@ -49,7 +49,9 @@ export type MessageGroup =
   | 'sessions'
   | 'schools'
   | 'campaigns'
-  | 'statistics';
+  | 'statistics'
+  | 'banks'
+  | 'bankImport';
 
 const storageKey = 'chung-tay.language';
 /** Groups some screen has asked for; a language switch loads them in the new language too. */

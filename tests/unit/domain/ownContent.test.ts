@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { questionSchema } from '../../../src/lib/content/content.schema';
 import {
   checkPack,
+  emptyOwnQuizInput,
+  filterQuestions,
   makePack,
+  quizFromInput,
+  quizInputOf,
   ownQuizPool,
   ownSources,
   planPackImport,
@@ -243,5 +247,81 @@ describe('packs', () => {
     // An older export of it changes nothing.
     const older = planPackImport(makePack('Phòng GD&ĐT', [original], [], now), update.banks, [], now);
     expect([older.banks, older.bankChanges[0]?.state]).toEqual([[], 'older']);
+  });
+});
+
+describe('searching a bank', () => {
+  test('A search ignores diacritics and case, each word beginning a word, and a type narrows it', () => {
+    const about = question({ prompt: 'Ma túy “núp bóng” thường được ngụy trang thế nào?' });
+    const tf = question({ type: 'true-false', prompt: 'Thuốc lá điện tử là vô hại.' } as never);
+    const questions = [about, tf];
+    expect(filterQuestions(questions, { query: 'NUP BONG', type: 'all' })).toEqual([about]);
+    expect(filterQuestions(questions, { query: 'dien tu', type: 'all' })).toEqual([tf]);
+    expect(filterQuestions(questions, { query: 'ong', type: 'all' })).toEqual([]);
+    expect(filterQuestions(questions, { query: '', type: 'true-false' })).toEqual([tf]);
+    // The options and the explanation are searched too.
+    expect(filterQuestions(questions, { query: '26/6', type: 'all' })).toEqual([about]);
+  });
+});
+
+describe('building a quiz', () => {
+  const base = { id: 'own-00000000-0000-4000-9000-0000000000aa', createdAt: at(3), updatedAt: at(3) };
+
+  test('A quiz of every question of the chosen banks, with its counts and time, is made from the builder’s fields', () => {
+    const b = bank([question(), question(), question()]);
+    const input = { ...emptyOwnQuizInput([b.id]), title: ' Vòng loại ', audience: 'thcs' as const };
+    const made = quizFromInput(
+      { ...input, practiceCount: '2', contestCount: '3', contestMinutes: '5' },
+      [b],
+      base,
+    );
+    expect(made.quiz).toMatchObject({
+      title: 'Vòng loại',
+      bankIds: [b.id],
+      practice: { questionCount: 2 },
+      contest: { questionCount: 3, timeLimitSeconds: 300 },
+    });
+    expect(made.quiz && 'questionIds' in made.quiz).toBe(false);
+    expect(quizInputOf(made.quiz!)).toMatchObject({
+      title: 'Vòng loại',
+      contestMinutes: '5',
+      selection: 'all',
+    });
+  });
+
+  test('A fixed list keeps the ticked questions in bank order; asking more than the pool holds is refused', () => {
+    const b = bank([question(), question(), question()]);
+    const [q1, , q3] = b.questions;
+    const input = {
+      ...emptyOwnQuizInput([b.id]),
+      title: 'Chọn câu',
+      audience: 'thpt' as const,
+      selection: 'chosen' as const,
+      questionIds: [q3!.id, q1!.id],
+      practiceCount: '2',
+      contestCount: '3',
+    };
+    expect(quizFromInput(input, [b], base).problems).toEqual({ contestCount: 'moreThanPool' });
+    expect(quizFromInput({ ...input, contestCount: '2' }, [b], base).quiz?.questionIds).toEqual([
+      q1!.id,
+      q3!.id,
+    ]);
+  });
+
+  test('Every missing or wrong field is named at once', () => {
+    expect(
+      quizFromInput(
+        { ...emptyOwnQuizInput(), practiceCount: 'mười', contestCount: '0', contestMinutes: '999' },
+        [],
+        base,
+      ).problems,
+    ).toEqual({
+      title: 'required',
+      audience: 'required',
+      bankIds: 'required',
+      practiceCount: 'count',
+      contestCount: 'count',
+      contestMinutes: 'minutes',
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { packProblemKinds } from '../../../src/lib/domain/ownContent';
+import { ownLanguages } from '../../../src/lib/domain/ownContent.schema';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -10,6 +12,7 @@ import { contactKinds } from '../../../src/lib/domain/contact.schema';
 import { segmentKinds } from '../../../src/lib/content/plan.schema';
 import { ageBands, schoolActivityKinds } from '../../../src/lib/domain/ledger.schema';
 import { campaignTemplates, plannedStatuses } from '../../../src/lib/domain/campaign.schema';
+import { seededTargets } from '../../../src/lib/domain/campaign';
 import { schoolLevels, unitKinds } from '../../../src/lib/domain/unit.schema';
 import { saveStates } from '../../../src/features/quiz/quizPlayer.svelte';
 import { storeSchemas } from '../../../src/lib/storage/backup';
@@ -303,6 +306,17 @@ describe('UI translations', () => {
       'statistics.rollup.problem.file.encoding': ['windows-1258', 'tcvn3', 'unknown-8bit'],
       'campaigns.status': plannedStatuses,
       'campaigns.save': ['full', 'failed', 'lost'],
+      // Own question banks (screens/bank*, features/banks).
+      'banks.save': ['full', 'failed', 'lost'],
+      'banks.type': ['single', 'multiple', 'true-false', 'scenario'],
+      'banks.language': ownLanguages,
+      'banks.editor.problem': ['required', 'tooLong', 'tooFew', 'tooFewMultiple', 'multipleRule', 'oneRight'],
+      'banks.editor.sourceKind': ['none', 'bundled', 'text'],
+      'banks.quiz.problem': ['required', 'tooLong', 'count', 'moreThanPool', 'minutes'],
+      'banks.pack.bankState': ['new', 'newer', 'same', 'older'],
+      'banks.pack.quizState': ['new', 'newer', 'same', 'older'],
+      'banks.pack.problem': [...packProblemKinds, 'too-large', 'encoding'],
+      'banks.printing.part': ['both', 'paper', 'key'],
       'campaigns.countdown': ['day', 'dayToday', 'dayPast', 'deadline', 'deadlineToday', 'deadlinePast'],
       // CampaignForm builds labels and help texts from its field names.
       'campaigns.field': [
@@ -332,6 +346,8 @@ describe('UI translations', () => {
         ...['required', 'invalid', 'before-end'].map((p) => `deadline.${p}`),
       ],
       'campaigns.plan.field': ['title', 'owner', 'target'],
+      // PlannedForm words the targets the seed plans give (lib/domain/campaign.ts).
+      'campaigns.plan.defaultTarget': seededTargets,
       'campaigns.plan.problem': ['required', 'invalid', 'too-long', 'outside-campaign'],
       'campaigns.log.field': ['participants', 'banners', 'leaflets', 'articles', 'sessions'],
       'campaigns.log.problem': [
@@ -344,8 +360,10 @@ describe('UI translations', () => {
         ...['number', 'nation', 'motto', 'dateLine', 'title', 'subtitle', 'results', 'intro', 'figures'],
         ...['noData', 'colNumber', 'colActivity', 'colCount', 'colParticipants', 'rowSessions', 'rowSchools'],
         ...['rowTotal', 'assessment', 'difficulties', 'proposals', 'toWrite', 'recipients', 'recipientMain'],
-        ...['recipientArchive', 'signature', 'signatureHint'],
+        ...['recipientArchive', 'signature', 'signatureHint', 'figuresNobody', 'figuresNone', 'detailIntro'],
       ],
+      // One line of the report per figure something was done for (reportFigures).
+      'campaigns.doc.figure': ['sessionsHeld', 'banners', 'leaflets', 'articles'],
       'campaigns.annex': [
         ...['summarySheet', 'detailSheet', 'noData', 'date', 'kind', 'title', 'participants', 'banners'],
         ...['leaflets', 'articles', 'sessions', 'session', 'sessionTitle', 'school', 'schoolTitle'],
