@@ -44,8 +44,7 @@ const modules: Record<Route['name'], () => Promise<ScreenModule>> = {
   banks: () => import('../screens/banks/BanksScreen.svelte') as Promise<ScreenModule>,
   bank: () => import('../screens/bank/BankScreen.svelte') as Promise<ScreenModule>,
   question: () => import('../screens/question/QuestionScreen.svelte') as Promise<ScreenModule>,
-  // PARKED until the parsers land: 'bank-import' shows not-found.
-  'bank-import': () => import('../screens/not-found/NotFoundScreen.svelte') as Promise<ScreenModule>,
+  'bank-import': () => import('../screens/bank-import/BankImportScreen.svelte') as Promise<ScreenModule>,
   'own-quiz': () => import('../screens/own-quiz/OwnQuizScreen.svelte') as Promise<ScreenModule>,
   'bank-print': () => import('../screens/bank-print/BankPrintScreen.svelte') as Promise<ScreenModule>,
   'not-found': () => import('../screens/not-found/NotFoundScreen.svelte') as Promise<ScreenModule>,
@@ -82,7 +81,7 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   banks: ['banks', 'notices'],
   bank: ['banks', 'notices'],
   question: ['banks', 'notices'],
-  'bank-import': ['banks', 'notices'],
+  'bank-import': ['banks', 'bankImport', 'notices'],
   'own-quiz': ['banks', 'notices'],
   'bank-print': ['banks', 'notices'],
 };

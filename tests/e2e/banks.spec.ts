@@ -109,6 +109,7 @@ test('A teacher pastes a bank from Word, fixes the reported line, builds a conte
     expect(answered, `question ${number} shows one of the right answers`).toBe(true);
   }
   await page.getByRole('button', { name: 'Nộp bài' }).click();
+  await page.getByRole('dialog', { name: 'Nộp bài?' }).getByRole('button', { name: 'Nộp bài' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kết quả' })).toBeVisible();
   await expect(page.getByText('3/3 câu đúng (100%)')).toBeVisible();
 });
@@ -138,7 +139,7 @@ test('A question is edited, duplicated and deleted in the bank, and the bank pri
   await expect(page.getByRole('status').filter({ hasText: '1 trên 3 câu' })).toBeVisible();
 
   await page.getByRole('link', { name: 'In đề và đáp án' }).click();
-  await page.emulateMedia({ media: 'print' });
+  // page.pdf() prints with the print style sheet, as the browser's print dialog does.
   await page.getByRole('radio', { name: 'Chỉ đề' }).check();
   const paper = squash(
     (await readPdf(await page.pdf({ preferCSSPageSize: true }))).map((p) => p.text).join(' '),

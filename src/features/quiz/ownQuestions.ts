@@ -1,7 +1,13 @@
 /**
  * Own banks and quizzes as the player takes them: loaded only on a device that has some.
  */
-import { ownQuizPool, ownSources, toPlayable, toPlayableQuiz, type PlayableQuiz } from '../../lib/domain/ownContent';
+import {
+  ownQuizPool,
+  ownSources,
+  toPlayable,
+  toPlayableQuiz,
+  type PlayableQuiz,
+} from '../../lib/domain/ownContent';
 import type { Question } from '../../lib/content/content.schema';
 import { getOwnQuiz, listBanks, listOwnQuizzes } from '../../lib/storage/bankStore';
 import type { Database } from '../../lib/storage/connection';
