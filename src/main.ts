@@ -1,12 +1,14 @@
 /**
- * Start-up: language, storage, profiles, then the app; the service worker last (once the
- * browser is idle after the first screen), so it never delays the first screen.
+ * Start-up: language, storage, profiles and the device's role, then the app; the service
+ * worker last (once the browser is idle after the first screen), so it never delays the first
+ * screen.
  */
 import { mount } from 'svelte';
 import './app/global.css';
 import App from './app/App.svelte';
 import { storageStatus } from './app/storageStatus.svelte';
 import { ProfilesState } from './features/profiles/profiles.svelte';
+import { RoleState } from './features/settings/role.svelte';
 import { preloadScreen, screenMessageGroups } from './app/screens';
 import { initI18n, loadMessageGroups, translate } from './lib/i18n/i18n';
 import { parseRoute } from './lib/routes';
@@ -40,10 +42,11 @@ storageStatus.failure = connection.failure;
 storageStatus.vanished = connection.vanished ?? false;
 
 const profiles = new ProfilesState(connection.db);
-await Promise.all([i18nReady, profiles.load()]);
+const role = new RoleState(connection.db);
+await Promise.all([i18nReady, profiles.load(), role.load()]);
 
 target.replaceChildren();
-mount(App, { target, props: { db: connection.db, profiles } });
+mount(App, { target, props: { db: connection.db, profiles, role } });
 const registerWhenIdle = () =>
   void import('./app/registerUpdates').then(({ registerUpdates }) => registerUpdates());
 if ('requestIdleCallback' in window) requestIdleCallback(registerWhenIdle, { timeout: 2000 });

@@ -54,6 +54,7 @@ test('A perfect practice run is the practice best and never the contest’s; a w
   const table = page.getByRole('table', {
     name: 'Số lần làm, kết quả tốt nhất khi luyện tập và khi thi, và kết quả gần nhất của từng bài',
   });
+  await expect(table.getByRole('row', { name: /Học sinh THCS/ })).toBeVisible();
   const headers = await table.getByRole('columnheader').allInnerTexts();
   const cells = await table
     .getByRole('row', { name: /Học sinh THCS/ })

@@ -229,7 +229,9 @@ test('A THCS school sets up 24 classes by range and from a spreadsheet, records 
   // Shares are whole percents in the CSV (a spreadsheet set to Vietnamese reads "48.3" as text).
   const csvRow = (values: readonly number[]) => {
     const [classes, reached, classShare, enrolled, students, studentShare] = values;
-    return [classes, reached, Math.round(classShare!), enrolled, students, Math.round(studentShare!)].map(String);
+    return [classes, reached, Math.round(classShare!), enrolled, students, Math.round(studentShare!)].map(
+      String,
+    );
   };
   expected.grades.forEach(({ csv: values }, i) => {
     const [grade, ...figures] = values;

@@ -27,7 +27,7 @@ import type { Bank, OwnQuiz } from '../domain/ownContent.schema';
 import type { SessionDraft } from '../domain/sessionDraft.schema';
 import type { Unit } from '../domain/unit.schema';
 import type { DataStoreName, SettingRecord } from './schema';
-import { activeProfileKey } from './settingsStore';
+import { activeProfileKey, activeRoleKey, roleSchema } from './settingsStore';
 
 export const backupLimits = {
   /** The whole file, in bytes (or characters of its text): far above a real device's data, below what a tab can parse. */
@@ -58,6 +58,7 @@ export function recordLimit(store: DataStoreName): number {
 export const settingSchemas: Readonly<Record<string, z.ZodMiniType>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, z.ZodMiniType>, {
     [activeProfileKey]: z.uuid(),
+    [activeRoleKey]: roleSchema,
   }),
 );
 

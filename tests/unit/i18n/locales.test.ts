@@ -16,6 +16,12 @@ import { seededTargets } from '../../../src/lib/domain/campaign';
 import { schoolLevels, unitKinds } from '../../../src/lib/domain/unit.schema';
 import { saveStates } from '../../../src/features/quiz/quizPlayer.svelte';
 import { storeSchemas } from '../../../src/lib/storage/backup';
+import {
+  importFormats,
+  importProblemKinds,
+  skippedKinds,
+} from '../../../src/lib/domain/questionImport/result';
+import { encodingKinds, notTextKinds, plainRefusals } from '../../../src/features/banks/importFile';
 
 const localesDir = join(import.meta.dirname, '../../../src/lib/i18n/locales');
 const srcDir = join(import.meta.dirname, '../../../src');
@@ -317,6 +323,15 @@ describe('UI translations', () => {
       'banks.pack.quizState': ['new', 'newer', 'same', 'older'],
       'banks.pack.problem': [...packProblemKinds, 'too-large', 'encoding'],
       'banks.printing.part': ['both', 'paper', 'key'],
+      // Question imports (lib/domain/questionImport, features/banks/importFile.ts).
+      'bankImport.format': importFormats,
+      'bankImport.problem': importProblemKinds,
+      'bankImport.skipped': skippedKinds,
+      'bankImport.refused': [
+        ...plainRefusals,
+        ...encodingKinds.map((kind) => `encoding.${kind}`),
+        ...notTextKinds.map((kind) => `not-text.${kind}`),
+      ],
       'campaigns.countdown': ['day', 'dayToday', 'dayPast', 'deadline', 'deadlineToday', 'deadlinePast'],
       // CampaignForm builds labels and help texts from its field names.
       'campaigns.field': [
