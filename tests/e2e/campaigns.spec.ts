@@ -368,11 +368,14 @@ test('Logging a planned activity starts from it: its kind, title, date and targe
   await page.locator('#planned-target').fill(seededTarget.workers);
   await page.locator('#planned-owner').fill('Công đoàn xã');
   await page.getByRole('button', { name: 'Thêm vào kế hoạch' }).click();
+  // Saved and the form emptied before the next one is typed in it.
+  await expect(page.locator('#planned-title')).toHaveValue('');
   await page.locator('#planned-template').selectOption({ label: 'Cuộc thi tìm hiểu' });
   await page.locator('#planned-title').fill('Cuộc thi tìm hiểu pháp luật');
   await page.locator('#planned-date').fill('2027-06-20');
   await page.locator('#planned-target').fill('300 bài dự thi');
   await page.getByRole('button', { name: 'Thêm vào kế hoạch' }).click();
+  await expect(page.locator('#planned-title')).toHaveValue('');
   const form = page.getByRole('group', { name: 'Ghi kết quả một hoạt động' });
 
   // From the checklist, the contest: the form says what was planned, target included.

@@ -159,6 +159,7 @@ test('During a quiz, “Thêm” in the compact header holds every place and the
     'Tháng hành động',
     'Trường học',
     'Thống kê',
+    'Ngân hàng câu hỏi',
     'Tiến bộ của tôi',
     'Hồ sơ',
     'Trợ giúp',

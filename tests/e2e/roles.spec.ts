@@ -14,6 +14,7 @@ const everyPlace = [
   'Tháng hành động',
   'Trường học',
   'Thống kê',
+  'Ngân hàng câu hỏi',
   'Tiến bộ của tôi',
   'Hồ sơ',
   'Trợ giúp',
@@ -114,6 +115,7 @@ test('A facilitator’s choice is kept: the header shows their places, the rest 
     'Bài trắc nghiệm',
     'Khẩu hiệu',
     'Trường học',
+    'Ngân hàng câu hỏi',
     'Tiến bộ của tôi',
     'Hồ sơ',
   ]);
