@@ -21,17 +21,17 @@ const layers = {
     },
     {
       target: './src/lib/domain',
-      from: lib('storage', 'i18n', 'export', 'routes.ts', 'lifecycle.ts'),
+      from: lib('storage', 'i18n', 'export', 'import', 'routes.ts', 'lifecycle.ts'),
       message: 'lib/domain is pure: it imports only lib/content (ids and types) and lib/text.ts.',
     },
     {
       target: './src/lib/storage',
-      from: lib('i18n', 'export', 'content', 'routes.ts', 'lifecycle.ts'),
+      from: lib('i18n', 'export', 'import', 'content', 'routes.ts', 'lifecycle.ts'),
       message: 'lib/storage imports only lib/domain (and lib/text.ts).',
     },
     {
       target: './src/lib/content',
-      from: lib('domain', 'storage', 'i18n', 'export', 'routes.ts', 'lifecycle.ts'),
+      from: lib('domain', 'storage', 'i18n', 'export', 'import', 'routes.ts', 'lifecycle.ts'),
       message: 'lib/content imports no other part of lib/ but lib/text.ts.',
     },
     {
@@ -40,13 +40,18 @@ const layers = {
       message: 'lib/export imports only lib/domain (and lib/text.ts).',
     },
     {
+      target: './src/lib/import',
+      from: lib('storage', 'i18n', 'export', 'content', 'routes.ts', 'lifecycle.ts'),
+      message: 'lib/import imports only lib/domain (and lib/text.ts).',
+    },
+    {
       target: './src/lib/i18n',
-      from: lib('domain', 'storage', 'export', 'routes.ts', 'lifecycle.ts'),
+      from: lib('domain', 'storage', 'export', 'import', 'routes.ts', 'lifecycle.ts'),
       message: 'lib/i18n imports only lib/content (types).',
     },
     {
       target: ['./src/lib/text.ts', './src/lib/routes.ts', './src/lib/lifecycle.ts'],
-      from: lib('domain', 'storage', 'i18n', 'export', 'content'),
+      from: lib('domain', 'storage', 'i18n', 'export', 'import', 'content'),
       message: 'lib/text.ts, routes.ts and lifecycle.ts import nothing of lib/.',
     },
     {
@@ -55,7 +60,7 @@ const layers = {
         './src/app',
         './src/screens',
         './src/features',
-        ...lib('domain', 'storage', 'content', 'export', 'text.ts', 'routes.ts', 'lifecycle.ts'),
+        ...lib('domain', 'storage', 'content', 'export', 'import', 'text.ts', 'routes.ts', 'lifecycle.ts'),
       ],
       message: 'components/ are generic UI: they import only lib/i18n, and labels come from the caller.',
     },

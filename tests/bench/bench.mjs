@@ -8,16 +8,20 @@
 //   - statistics and roll-up (issue 7), no CPU slowdown: the statistics screen over 100,000 ledger
 //     records (load, a filter change, CSV and XLSX exports), first paint before chart.js, and
 //     importing 200 unit files of 500 records into a roll-up round
+//   - a unit's own bank of 2,000 GIFT questions (issue 15): reading the file, saving it, listing and
+//     filtering it, starting a 40-question practice drawn from it
 //
 // Targets (issue #2, issue 16): first-screen JS ≤ 35 kB gzip; first question ≤ 1.5 s; progress ≤ 200 ms.
 // Targets (issue 7): a filter change ≤ 300 ms; detail CSV ≤ 1.5 s; detail XLSX ≤ 5 s; import ≤ 10 s.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { startServer } from '../e2e/server.mjs';
+import { bigGift } from '../fixtures/banks/bigGift.mjs';
 import { makeUnitFiles } from '../fixtures/rollup/unitFiles.mjs';
 
 const root = join(import.meta.dirname, '../..');
@@ -26,6 +30,10 @@ const root = join(import.meta.dirname, '../..');
 const distName = process.env.BENCH_DIST ?? 'dist';
 const dist = resolve(root, distName);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY runs some sections only (comma-separated): first-screen, first-question, material,
+// progress, statistics, rollup, banks. The static sizes are always reported.
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const section = (name) => !only || only.includes(name);
 const executablePath = existsSync('/usr/lib/chromium/chromium')
   ? '/usr/lib/chromium/chromium'
   : '/usr/bin/chromium';
@@ -99,7 +107,7 @@ function timeUntil(page, selector, text) {
 }
 
 // First screen, cold (no service worker yet): which JS and CSS did it need?
-{
+if (section('first-screen')) {
   const context = await browser.newContext();
   const { page } = await newPage(context);
   const loaded = [];
@@ -119,7 +127,7 @@ function timeUntil(page, selector, text) {
 }
 
 // Navigation → first question, offline, 4× CPU slowdown.
-{
+if (section('first-question')) {
   const startTimes = [];
   const resumeTimes = [];
   for (let run = 0; run < runs; run++) {
@@ -176,7 +184,7 @@ function timeUntil(page, selector, text) {
 }
 
 // A material, offline, 4× CPU slowdown: opening it, and entering presenter mode from it.
-{
+if (section('material')) {
   const openTimes = [];
   const presenterTimes = [];
   for (let run = 0; run < runs; run++) {
@@ -215,7 +223,7 @@ function timeUntil(page, selector, text) {
 }
 
 // Progress screen with 1,000 stored attempts.
-{
+if (section('progress')) {
   const questionIds = readdirSync(join(root, 'content/questions'))
     .flatMap((file) => parseYaml(readFileSync(join(root, 'content/questions', file), 'utf8')).questions)
     .map((question) => question.id)
@@ -393,7 +401,7 @@ function seedLedger(page, { zones, enterprises, records }) {
 }
 
 // The statistics screen over 100,000 records: loading it, a filter change, the exports.
-{
+if (section('statistics')) {
   const context = await browser.newContext();
   const { page } = await newPage(context);
   await page.goto(`${server.url}/`);
@@ -498,7 +506,7 @@ function seedLedger(page, { zones, enterprises, records }) {
 }
 
 // First paint not blocked by chart.js: a few records, the figures before the first chart.
-{
+if (section('statistics')) {
   const chartFiles = readdirSync(join(dist, 'assets'))
     .filter((file) => /^chart-.*\.js$/.test(file))
     .map((file) => `assets/${file}`);
@@ -579,7 +587,7 @@ function seedLedger(page, { zones, enterprises, records }) {
 // Import and merge 200 files of 500 records into a round, in a fresh context (an empty database).
 // The files are made in the page first and dropped on the import area, so the time is the app's
 // (reading, checking, merging, writing) and not Playwright's transfer of the files (31 MB) into the browser.
-{
+if (section('rollup')) {
   // Dated in the past whatever the machine's clock says: a file from the future is refused.
   const fixture = makeUnitFiles({
     units: 200,
@@ -633,6 +641,158 @@ function seedLedger(page, { zones, enterprises, records }) {
     `${shown} shown, ${expected} in the files: ${shown === expected ? 'equal' : 'DIFFERENT'}`,
   );
   await context.close();
+}
+
+// A unit's own bank of 2,000 GIFT questions (issue 15), offline, in one context: reading the file
+// (parse and validate, preview shown), saving it, the bank screen listing and filtering it, and
+// starting a 40-question practice drawn from it. 1× CPU, then the filter and the start at 4×.
+if (section('banks')) {
+  const count = 2000;
+  const file = join(mkdtempSync(join(tmpdir(), 'chung-tay-bench-')), 'ngan-hang-2000.gift');
+  writeFileSync(file, bigGift(count));
+  const context = await browser.newContext();
+  const { page, cdp } = await newPage(context);
+  const now = () => page.evaluate(() => performance.now());
+  await page.goto(`${server.url}/`);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    }
+  });
+  await page.getByLabel('Biệt danh').fill('Bench');
+  await page.getByRole('button', { name: 'Tạo hồ sơ' }).click();
+  await page.getByRole('banner').getByRole('link', { name: 'Bench' }).waitFor();
+  await context.setOffline(true);
+
+  // Reading: the file chosen → the preview's count.
+  await page.goto(`${server.url}/#/bank-import`);
+  await page.getByLabel('Tệp câu hỏi').waitFor();
+  const chosenAt = await now();
+  const previewed = timeUntil(page, 'section[aria-labelledby="preview-heading"] [role="status"]', 'Đọc được');
+  await page.getByLabel('Tệp câu hỏi').setInputFiles(file);
+  const readMs = (await previewed) - chosenAt;
+  const found = await page.locator('main [role="status"]').filter({ hasText: 'Đọc được' }).textContent();
+
+  // Saving: the click → the bank's screen with its first page of questions.
+  await page.getByLabel('Tên ngân hàng mới').fill('Ngân hàng 2.000 câu');
+  await page.getByRole('checkbox', { name: 'Học sinh THCS' }).check();
+  const save = page.getByRole('button', { name: /^Lưu .+ câu hỏi$/ });
+  const saveAt = await now();
+  const listed = timeUntil(page, 'main h1', 'Ngân hàng 2.000 câu');
+  await save.click();
+  await listed;
+  await page.locator('main ol.questions > li').nth(49).waitFor();
+  const saveMs = (await now()) - saveAt;
+  const bankUrl = page.url();
+
+  // Listing: opening the bank's address afresh → its first page of questions.
+  const listTimes = [];
+  for (let run = 0; run < runs; run++) {
+    await page.goto('about:blank');
+    await page.goto(bankUrl);
+    await page.locator('main ol.questions > li').nth(49).waitFor();
+    listTimes.push(await page.evaluate(() => performance.now()));
+  }
+
+  // Filtering: a search typed (one input event) → the list and its count redrawn.
+  const filter = (term, expected) =>
+    page.evaluate(
+      ({ term, expected }) =>
+        new Promise((resolve) => {
+          const input = document.querySelector('main input[type="search"]');
+          const status = document.querySelector(
+            'section[aria-labelledby="questions-heading"] [role="status"]',
+          );
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (status.textContent.includes(expected)) {
+              observer.disconnect();
+              resolve(performance.now() - start);
+            }
+          });
+          observer.observe(status, { childList: true, subtree: true, characterData: true });
+          input.value = term;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+      { term, expected },
+    );
+  const filterTimes = { plain: [], slow: [] };
+  for (const [name, rate] of [
+    ['plain', 1],
+    ['slow', 4],
+  ]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    for (let run = 0; run < runs; run++) {
+      filterTimes[name].push(await filter('nicotine', '500 trên 2.000'));
+      filterTimes[name].push(await filter('', '2.000 trên 2.000'));
+    }
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+  // A practice of 40 questions drawn from the 2,000, started at 4× CPU.
+  await page.getByRole('link', { name: 'Tạo bài trắc nghiệm' }).click();
+  await page.getByLabel('Tên bài').fill('Luyện tập 40 câu');
+  await page.getByLabel('Dành cho').selectOption({ label: 'Học sinh THCS' });
+  await page.getByLabel('Số câu khi luyện tập').fill('40');
+  await page.getByLabel('Số câu khi thi').fill('40');
+  await page.getByLabel('Thời gian thi (phút)').fill('30');
+  await page.getByRole('button', { name: 'Lưu bài trắc nghiệm' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Luyện tập 40 câu' }).waitFor();
+  const quizUrl = page.url();
+  const startTimes = [];
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  for (let run = 0; run < runs; run++) {
+    await page.goto('about:blank');
+    await page.goto(quizUrl);
+    const button = page.getByRole('button', { name: 'Bắt đầu luyện tập' });
+    await button.waitFor();
+    const clickAt = await now();
+    const shown = timeUntil(page, 'main h2', 'Câu 1/40');
+    await button.click();
+    startTimes.push({ total: await shown, click: (await shown) - clickAt });
+    // The practice is dropped behind the app's back, so the next run starts one afresh (not
+    // after a "replace the quiz in progress?" question).
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/help`);
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('chung-tay');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('sessions', 'readwrite');
+            tx.objectStore('sessions').clear();
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve(null);
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
+
+  report(
+    `Own bank: read a ${count}-question GIFT file (parse + validate → preview)`,
+    `${Math.round(readMs)} ms (${found?.trim()})`,
+  );
+  report(`Own bank: save ${count} questions (click → bank listed)`, `${Math.round(saveMs)} ms`);
+  report(
+    `Own bank: open a bank of ${count} (navigation → first 50 listed)`,
+    `${Math.round(median(listTimes))} ms, median of ${runs}`,
+  );
+  report(
+    `Own bank: filter ${count} questions (input → list redrawn)`,
+    `${Math.round(median(filterTimes.plain))} ms; 4× CPU ${Math.round(median(filterTimes.slow))} ms; median of ${2 * runs}`,
+    '≤ 100 ms',
+  );
+  report(
+    `Own quiz: navigation → first of 40 questions drawn from ${count} (4× CPU, offline)`,
+    `${Math.round(median(startTimes.map((t) => t.total)))} ms (click → question ${Math.round(median(startTimes.map((t) => t.click)))} ms), median of ${runs}`,
+    '≤ 1500 ms',
+  );
 }
 
 await browser.close();

@@ -92,8 +92,19 @@ test('A teacher pastes a bank from Word, fixes the reported line, builds a conte
   await page.getByRole('button', { name: 'Lưu bài trắc nghiệm' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Vòng loại Rung chuông vàng' })).toBeVisible();
 
-  // A student on the same device, still offline.
+  // A student on the same device, still offline, finds it on the home screen beside the bundled
+  // quiz for lower secondary students, marked as the unit's own.
+  await page.goto('/#/');
   await createProfile(page, 'Minh');
+  const cards = page.getByRole('region', { name: 'Chọn bài trắc nghiệm' }).getByRole('listitem');
+  const titles = await cards.getByRole('heading', { level: 3 }).allTextContents();
+  const own = titles.indexOf('Vòng loại Rung chuông vàng');
+  expect(own, 'the own quiz is listed').toBeGreaterThan(0);
+  await expect(cards.nth(own - 1)).toContainText('Học sinh THCS');
+  await expect(cards.nth(own)).toContainText('Của đơn vị');
+  await expect(cards.nth(own)).toContainText('3 câu hỏi trong ngân hàng');
+  await expect(cards.nth(own - 1)).not.toContainText('Của đơn vị');
+  await cards.nth(own).getByRole('link', { name: 'Vòng loại Rung chuông vàng' }).click();
   await page.getByRole('button', { name: 'Bắt đầu thi tính giờ' }).click();
   for (let number = 1; number <= 3; number++) {
     if (number > 1) await page.getByRole('button', { name: 'Câu tiếp theo' }).click();

@@ -53,7 +53,7 @@ export type PackReading =
 
 export class BankData {
   // Raw: replaced whole on every load; a bank may hold thousands of questions.
-  banks = $state.raw<Bank[]>([]);
+  banks = $state.raw<readonly Bank[]>([]);
   quizzes = $state.raw<OwnQuiz[]>([]);
   loaded = $state(false);
   failure = $state<WriteFailure | null>(null);

@@ -2,10 +2,9 @@
  * Reads a question file the user chose: taken for what its bytes are, not its name
  * (`sniffFile`). Text (UTF-8 with or without a BOM, or UTF-16) goes to `parseQuestionText`,
  * which tells GIFT, Aiken and Azota-style text apart; a Windows-1258 or TCVN3 file is refused
- * with how to save it as UTF-8, never read as mojibake. An XLSX is bounded before
- * read-excel-file sees it (`xlsxCheck`, as class lists are: declared sizes, each XML part
- * inflated with a cap, entity definitions refused, the first sheet's rows and columns scanned),
- * and its first sheet read as a Kahoot or Quizizz template, told apart by its header. A Word
+ * with how to save it as UTF-8, never read as mojibake. An XLSX's first sheet is read within
+ * bounds (`readFirstSheet`, as class lists are) as a Kahoot or Quizizz template, told apart by
+ * its header. A Word
  * file, a PDF, a photo… is refused as what it is, with what to do instead. The readers load
  * only when used.
  */
@@ -15,23 +14,9 @@ import {
   type ImportFormat,
   type ImportResult,
 } from '../../lib/domain/questionImport';
-import {
-  decodeText,
-  readZipDirectory,
-  sniffFile,
-  zipEntryBytes,
-  type ZipEntry,
-} from '../../lib/domain/textFile';
-import {
-  checkSheetXml,
-  checkXlsxDirectory,
-  firstSheetPath,
-  hasEntityDefinitions,
-  isXmlPart,
-  xlsxLimits,
-  xlsxTooLarge,
-  type XlsxProblem,
-} from '../../lib/domain/xlsxCheck';
+import { decodeText, sniffFile } from '../../lib/domain/textFile';
+import { xlsxLimits, type XlsxProblem } from '../../lib/domain/xlsxCheck';
+import { readFirstSheet } from '../../lib/import/xlsxSheet';
 
 /** Files that hold no questions this app reads, named for what they are. */
 export const notTextKinds = ['docx', 'pptx', 'ods', 'zip', 'pdf', 'office-97', 'image', 'binary'] as const;
@@ -80,87 +65,6 @@ function refusalOf(problem: XlsxProblem | { kind: 'file-too-large' }): FileRefus
   }
 }
 
-// TODO(#15): inflateEntry and readXlsx repeat features/schools/classFile.ts's private ones
-// (same checks, same order). Once classFile.ts exports its readXlsx, use that and drop these.
-
-/**
- * Inflates one entry, refusing it as soon as it yields more than the directory declared (a
- * zip bomb lies there), with the browser's own `DecompressionStream`, in small chunks.
- */
-async function inflateEntry(
-  bytes: Uint8Array<ArrayBuffer>,
-  entry: ZipEntry,
-): Promise<Uint8Array | undefined> {
-  const compressed = zipEntryBytes(bytes, entry);
-  if (!compressed) return undefined;
-  if (entry.method === 0) return compressed.length === entry.size ? compressed : undefined;
-  const inflater = new DecompressionStream('deflate-raw');
-  const writer = inflater.writable.getWriter();
-  const reader = inflater.readable.getReader();
-  const step = 4096;
-  const writing = (async () => {
-    for (let at = 0; at < compressed.length; at += step)
-      await writer.write(compressed.subarray(at, at + step));
-    await writer.close();
-  })().catch(() => undefined);
-  const out = new Uint8Array(entry.size);
-  let length = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (length + value.length > out.length) {
-        await reader.cancel();
-        return undefined;
-      }
-      out.set(value, length);
-      length += value.length;
-    }
-  } catch {
-    return undefined;
-  } finally {
-    await writing;
-  }
-  return length === entry.size ? out : undefined;
-}
-
-/** The rows of the first sheet of an XLSX, or why it is not read. */
-async function readXlsx(bytes: Uint8Array<ArrayBuffer>): Promise<unknown[][] | FileRefusal> {
-  const directory = readZipDirectory(bytes, xlsxLimits.maxEntries);
-  if (!directory.ok)
-    return directory.reason === 'zip64' || directory.reason === 'too-many-entries'
-      ? refusalOf(xlsxTooLarge())
-      : { refused: 'unreadable' };
-  const refused = checkXlsxDirectory(directory.entries);
-  if (refused) return refusalOf(refused);
-
-  const parts: Record<string, Uint8Array> = {};
-  const xml: Record<string, string> = {};
-  const utf8 = new TextDecoder();
-  for (const entry of directory.entries.filter(isXmlPart)) {
-    const data = await inflateEntry(bytes, entry);
-    if (!data) return { refused: 'unreadable' };
-    const text = utf8.decode(data);
-    if (hasEntityDefinitions(text)) return { refused: 'xlsx-entities' };
-    parts[entry.name] = data;
-    xml[entry.name] = text;
-  }
-  const sheet =
-    firstSheetPath(xml['xl/workbook.xml'] ?? '', xml['xl/_rels/workbook.xml.rels'] ?? '') ??
-    Object.keys(xml).find((name) => name.startsWith('xl/worksheets/'));
-  const sheetXml = sheet === undefined ? undefined : xml[sheet];
-  if (sheetXml === undefined) return { refused: 'unreadable' };
-  const tooBig = checkSheetXml(sheetXml);
-  if (tooBig) return refusalOf(tooBig);
-
-  // The reader gets only what was checked, stored uncompressed: nothing left for it to inflate.
-  const [{ zipSync }, { readSheet }] = await Promise.all([
-    import('fflate'),
-    import('read-excel-file/browser'),
-  ]);
-  return readSheet(zipSync(parts, { level: 0 }).slice().buffer);
-}
-
 /** A cell as text: numbers as written (1, 1.3), dates as their day, nothing as ''. */
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
@@ -184,8 +88,8 @@ export async function readQuestionFile(
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { kind } = sniffFile(bytes, file.name);
     if (kind === 'xlsx') {
-      const rows = await readXlsx(bytes);
-      if (!Array.isArray(rows)) return rows;
+      const rows = await readFirstSheet(bytes);
+      if (!Array.isArray(rows)) return refusalOf(rows);
       return parseSheet(rows.map((row) => row.map(cellText))) ?? { refused: 'not-a-template' };
     }
     if (kind === 'empty') return { refused: 'empty' };

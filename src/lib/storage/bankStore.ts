@@ -6,7 +6,7 @@
  */
 import { bankSchema, ownQuizSchema, type Bank, type OwnQuiz } from '../domain/ownContent.schema';
 import type { PackPlan } from '../domain/ownContent';
-import { announceChange } from './changes';
+import { announceChange, onAnyChange } from './changes';
 import type { Database } from './connection';
 import { getAllParsed, getParsed } from './readParsed';
 import { writeTransaction } from './storageErrors';
@@ -14,8 +14,30 @@ import { writeTransaction } from './storageErrors';
 const byTitle = <T extends { title: string; createdAt: string }>(a: T, b: T) =>
   a.title.localeCompare(b.title, 'vi') || a.createdAt.localeCompare(b.createdAt);
 
-export async function listBanks(db: Database): Promise<Bank[]> {
-  return (await getAllParsed(db, 'banks', bankSchema)).sort(byTitle);
+// The banks as last read and checked, until a write of this tab or another changes the store:
+// reading and checking a 2,000-question bank takes about 200 ms on a slow phone, and opening
+// and starting a quiz needs the banks three times. A read started before a change is never kept.
+let banksGeneration = 0;
+let watchingBanks = false;
+const banksRead = new WeakMap<Database, { generation: number; banks: Promise<Bank[]> }>();
+
+/** Every bank, checked, by title. Callers get the same records until the store changes: read only. */
+export async function listBanks(db: Database): Promise<readonly Bank[]> {
+  if (!watchingBanks) {
+    watchingBanks = true;
+    onAnyChange((store) => {
+      if (store === 'banks') banksGeneration++;
+    });
+  }
+  const cached = banksRead.get(db);
+  if (cached?.generation === banksGeneration) return cached.banks;
+  const banks = getAllParsed(db, 'banks', bankSchema).then((list) => list.sort(byTitle));
+  banksRead.set(db, { generation: banksGeneration, banks });
+  // A failed read is not kept: the next call tries again.
+  banks.catch(() => {
+    if (banksRead.get(db)?.banks === banks) banksRead.delete(db);
+  });
+  return banks;
 }
 
 export async function getBank(db: Database, id: string): Promise<Bank | undefined> {

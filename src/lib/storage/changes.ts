@@ -9,6 +9,7 @@ type Listener = (store: DataStoreName) => void;
 
 let channel: BroadcastChannel | null = null;
 const listeners = new Set<Listener>();
+const ownListeners = new Set<Listener>();
 
 function getChannel(): BroadcastChannel | null {
   if (channel || typeof BroadcastChannel === 'undefined') return channel;
@@ -22,7 +23,21 @@ function getChannel(): BroadcastChannel | null {
 
 /** Announce a committed change to the other tabs (this tab updates itself). */
 export function announceChange(store: DataStoreName): void {
+  for (const listener of ownListeners) listener(store);
   getChannel()?.postMessage({ store });
+}
+
+/**
+ * Listen for every committed change, this tab's and the other tabs' (for caches of what was
+ * read); returns the unsubscribe function.
+ */
+export function onAnyChange(listener: Listener): () => void {
+  ownListeners.add(listener);
+  const other = onOtherTabChange(listener);
+  return () => {
+    ownListeners.delete(listener);
+    other();
+  };
 }
 
 /** Listen for changes made in other tabs; returns the unsubscribe function. */
