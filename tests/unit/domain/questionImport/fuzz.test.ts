@@ -97,37 +97,48 @@ const textFixtures = {
   'generated GIFT': bigGift(40),
 };
 
+// Hundreds of parses a test: a second or two alone, several times that on a loaded machine.
+const fuzzTimeout = 60_000;
+
 describe('Damaged question files', () => {
   for (const [name, original] of Object.entries(textFixtures)) {
-    test(`${rounds} random damages of the ${name} fixture are read as problems or valid drafts, never an error`, async () => {
-      const random = seededRandom(name.length * 7919 + original.length);
-      for (let round = 0; round < rounds; round++) {
-        const text = damage(original, random);
-        const lineCount = text.split(/\r\n?|\n|[\v\f\u2028\u2029\u0085]/).length;
-        expectWellFormed(await parseQuestionText(text), lineCount);
-        expectWellFormed(
-          await parseQuestionText(text, pick(['gift', 'aiken', 'azota'] as const, random)),
-          lineCount,
-        );
-      }
-    });
+    test(
+      `${rounds} random damages of the ${name} fixture are read as problems or valid drafts, never an error`,
+      async () => {
+        const random = seededRandom(name.length * 7919 + original.length);
+        for (let round = 0; round < rounds; round++) {
+          const text = damage(original, random);
+          const lineCount = text.split(/\r\n?|\n|[\v\f\u2028\u2029\u0085]/).length;
+          expectWellFormed(await parseQuestionText(text), lineCount);
+          expectWellFormed(
+            await parseQuestionText(text, pick(['gift', 'aiken', 'azota'] as const, random)),
+            lineCount,
+          );
+        }
+      },
+      fuzzTimeout,
+    );
   }
 
   for (const name of ['kahoot-template.xlsx', 'quizizz-template.xlsx']) {
-    test(`${rounds} random damages of the ${name} rows are read as problems or valid drafts, never an error`, async () => {
-      const original = (await readSheet(Buffer.from(fixtureBytes(name)))).map((row) =>
-        row.map((cell) => (cell === null ? '' : String(cell))),
-      );
-      const random = seededRandom(name.length * 104729);
-      for (let round = 0; round < rounds; round++) {
-        const rows = original.map((row) =>
-          row.map((cell) => (random() < 0.15 ? damage(cell, random) : cell)),
+    test(
+      `${rounds} random damages of the ${name} rows are read as problems or valid drafts, never an error`,
+      async () => {
+        const original = (await readSheet(Buffer.from(fixtureBytes(name)))).map((row) =>
+          row.map((cell) => (cell === null ? '' : String(cell))),
         );
-        if (random() < 0.3) rows.splice(at(rows.length, random), 1 + Math.floor(random() * 3));
-        if (random() < 0.3) rows.forEach((row) => row.splice(at(row.length, random), 1));
-        const result = parseSheet(rows);
-        if (result) expectWellFormed(result, rows.length);
-      }
-    });
+        const random = seededRandom(name.length * 104729);
+        for (let round = 0; round < rounds; round++) {
+          const rows = original.map((row) =>
+            row.map((cell) => (random() < 0.15 ? damage(cell, random) : cell)),
+          );
+          if (random() < 0.3) rows.splice(at(rows.length, random), 1 + Math.floor(random() * 3));
+          if (random() < 0.3) rows.forEach((row) => row.splice(at(row.length, random), 1));
+          const result = parseSheet(rows);
+          if (result) expectWellFormed(result, rows.length);
+        }
+      },
+      fuzzTimeout,
+    );
   }
 });
