@@ -122,6 +122,35 @@ function devCsp(): Plugin {
   };
 }
 
+/**
+ * js-aruco2 (the card reader's marker detector) is written for a browser's global scope or
+ * Node's CommonJS: it sets `this.AR` and takes `CV` from `this` or `require('./cv')`. A bundle
+ * sees neither, so its two files become modules here, with the export Node gives them
+ * (`import aruco from 'js-aruco2'` → `{ AR }`). The build fails if the library's lines change.
+ */
+function arucoModules(): Plugin {
+  const edits: Record<string, Array<[string, string]>> = {
+    'js-aruco2/src/aruco.js': [
+      ["var CV = this.CV || require('./cv').CV;", "import { CV } from './cv.js';"],
+      ['this.AR = AR;', 'export default { AR };'],
+    ],
+    'js-aruco2/src/cv.js': [['this.CV = CV;', 'export { CV };']],
+  };
+  return {
+    name: 'chung-tay:aruco-modules',
+    transform(code, id) {
+      const file = Object.keys(edits).find((name) => id.replaceAll('\\', '/').endsWith(name));
+      if (!file) return undefined;
+      let out = code;
+      for (const [from, to] of edits[file] ?? []) {
+        if (!out.includes(from)) this.error(`aruco-modules: ${file} no longer has "${from}"`);
+        out = out.replace(from, to);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
@@ -131,6 +160,7 @@ export default defineConfig({
   },
   plugins: [
     devCsp(),
+    arucoModules(),
     bundledContent(),
     svelte(),
     firstScreen.plugin,
@@ -164,6 +194,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Module workers (the card reader's): Chromium, Firefox and Safari all run them.
+  worker: { format: 'es', plugins: () => [arucoModules()] },
   build: {
     target: 'es2022',
     // Content images stay files (precached, same-origin): the Markdown sanitiser refuses data: URLs.

@@ -47,6 +47,7 @@ const modules: Record<Route['name'], () => Promise<ScreenModule>> = {
   'bank-import': () => import('../screens/bank-import/BankImportScreen.svelte') as Promise<ScreenModule>,
   'own-quiz': () => import('../screens/own-quiz/OwnQuizScreen.svelte') as Promise<ScreenModule>,
   'bank-print': () => import('../screens/bank-print/BankPrintScreen.svelte') as Promise<ScreenModule>,
+  cards: () => import('../screens/cards/CardsScreen.svelte') as Promise<ScreenModule>,
   'not-found': () => import('../screens/not-found/NotFoundScreen.svelte') as Promise<ScreenModule>,
 };
 
@@ -64,7 +65,8 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   help: ['help', 'notices'],
   settings: ['help', 'notices'],
   profiles: ['profiles', 'notices'],
-  sessions: ['sessions', 'notices'],
+  // The list links to the answer cards with their own words.
+  sessions: ['sessions', 'cards', 'notices'],
   plan: ['sessions', 'notices'],
   run: ['sessions', 'quiz', 'notices'],
   record: ['sessions', 'notices'],
@@ -84,6 +86,7 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   'bank-import': ['banks', 'bankImport', 'notices'],
   'own-quiz': ['banks', 'notices'],
   'bank-print': ['banks', 'notices'],
+  cards: ['cards', 'notices'],
 };
 
 export function screenMessageGroups(route: Route): MessageGroup[] {

@@ -48,6 +48,8 @@ export type Route =
   | { name: 'own-quiz'; quizId: string }
   /** The question paper and answer key of a bank (its UUID) or an own quiz (`own-…`). */
   | { name: 'bank-print'; id: string }
+  /** Printing the answer cards a room holds up for the camera to read. */
+  | { name: 'cards' }
   | { name: 'not-found' };
 
 /** Screens shown without the app's header and footer. */
@@ -88,6 +90,7 @@ const plain = new Set([
   'rollups',
   'banks',
   'bank-import',
+  'cards',
 ]);
 
 export function parseRoute(hash: string): Route {

@@ -10,6 +10,8 @@
 //     importing 200 unit files of 500 records into a roll-up round
 //   - a unit's own bank of 2,000 GIFT questions (issue 15): reading the file, saving it, listing and
 //     filtering it, starting a 40-question practice drawn from it
+//   - answer cards read by a fake camera (issue 17): detection frames per second and the time until
+//     40 cards are counted, at 1× and 4× CPU
 //
 // Targets (issue #2, issue 16): first-screen JS ≤ 35 kB gzip; first question ≤ 1.5 s; progress ≤ 200 ms.
 // Targets (issue 7): a filter change ≤ 300 ms; detail CSV ≤ 1.5 s; detail XLSX ≤ 5 s; import ≤ 10 s.
@@ -22,6 +24,8 @@ import { chromium } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { startServer } from '../e2e/server.mjs';
 import { bigGift } from '../fixtures/banks/bigGift.mjs';
+import { renderRoom } from '../fixtures/cards/room.mjs';
+import { roomRows, writeRoomVideo } from '../fixtures/cards/roomVideo.mjs';
 import { makeUnitFiles } from '../fixtures/rollup/unitFiles.mjs';
 
 const root = join(import.meta.dirname, '../..');
@@ -31,7 +35,7 @@ const distName = process.env.BENCH_DIST ?? 'dist';
 const dist = resolve(root, distName);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_ONLY runs some sections only (comma-separated): first-screen, first-question, material,
-// progress, statistics, rollup, banks. The static sizes are always reported.
+// progress, statistics, rollup, banks, cards. The static sizes are always reported.
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 const section = (name) => !only || only.includes(name);
 const executablePath = existsSync('/usr/lib/chromium/chromium')
@@ -793,6 +797,133 @@ if (section('banks')) {
     `${Math.round(median(startTimes.map((t) => t.total)))} ms (click → question ${Math.round(median(startTimes.map((t) => t.click)))} ms), median of ${runs}`,
     '≤ 1500 ms',
   );
+}
+
+// Answer cards read by the camera (issue 17): Chromium's fake camera plays a 1280×720 video of 40
+// cards; the run's before-check reads them. Detection frames per second (the worker's replies,
+// over 10 s) and the time from "read cards" to all 40 counted, without and with 4× CPU slowdown.
+if (section('cards')) {
+  const count = 40;
+  const video = writeRoomVideo(join(mkdtempSync(join(tmpdir(), 'chung-tay-bench-')), 'room.y4m'), {
+    count,
+    smallest: 50,
+    largest: 90,
+    seed: 11,
+  });
+  const cameraBrowser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video.path}`,
+    ],
+  });
+  const results = {};
+  for (const rate of [1, 4]) {
+    const context = await cameraBrowser.newContext({ permissions: ['camera'], locale: 'vi-VN' });
+    const { page, cdp } = await newPage(context);
+    await page.goto(`${server.url}/#/plan/cong-nhan-45-phut`);
+    await page.getByRole('button', { name: 'Bắt đầu buổi sinh hoạt' }).click();
+    await page.getByRole('button', { name: 'Phần tiếp →' }).click();
+    await page.getByRole('button', { name: 'Đọc thẻ bằng camera' }).waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const clickAt = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Đọc thẻ bằng camera' }).click();
+    const scanner = page.locator('.scanner');
+    await page.waitForFunction(
+      (count) => Number(document.querySelector('.scanner')?.getAttribute('data-cards')) >= count,
+      count,
+      { timeout: 120_000, polling: 50 },
+    );
+    const allAt = await page.evaluate(() => performance.now());
+    const firstFrames = Number(await scanner.getAttribute('data-frames'));
+    const firstMs = Number(await scanner.getAttribute('data-detect-ms'));
+    const windowStart = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(10_000);
+    const frames = Number(await scanner.getAttribute('data-frames')) - firstFrames;
+    const detectMs = Number(await scanner.getAttribute('data-detect-ms')) - firstMs;
+    const windowEnd = await page.evaluate(() => performance.now());
+    results[rate] = {
+      all: allAt - clickAt,
+      fps: frames / ((windowEnd - windowStart) / 1000),
+      perFrame: detectMs / frames,
+      firstFrames,
+    };
+    await context.close();
+  }
+  await cameraBrowser.close();
+
+  // Chromium's CPU throttling reaches a page's main thread, not its workers (CDP refuses it there:
+  // "only supported for pages"), so the figures above at 4× throttle the frame grabbing and the
+  // overlay but not the detection. Here the worker's own module runs on a throttled main thread,
+  // on one frame of the same room as the worker gets it (1280×720 downscaled to 960×540).
+  const workerFile = readdirSync(join(dist, 'assets')).find((f) => /^cardWorker-.*\.js$/.test(f));
+  if (!workerFile) throw new Error('No cardWorker chunk in the build');
+  const frame = renderRoom({
+    width: 960,
+    height: 540,
+    cards: roomRows({ width: 1280, height: 720, count, seed: 11, smallest: 50, largest: 90 }).map((card) => ({
+      ...card,
+      x: card.x * 0.75,
+      y: card.y * 0.75,
+      size: card.size * 0.75,
+    })),
+    blur: 1,
+    light: 0.3,
+  });
+  const alone = {};
+  {
+    const context = await browser.newContext();
+    const { page, cdp } = await newPage(context);
+    await page.goto(`${server.url}/`);
+    await page.evaluate(
+      async ({ file, grey }) => {
+        const bytes = Uint8Array.from(atob(grey), (c) => c.charCodeAt(0));
+        const rgba = new Uint8ClampedArray(bytes.length * 4);
+        bytes.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
+        const replies = [];
+        window.postMessage = (reply) => replies.push(reply);
+        await import(`/assets/${file}`);
+        const handle = window.onmessage;
+        window.onmessage = null;
+        window.benchDetect = () => {
+          handle({ data: { width: 960, height: 540, pixels: rgba.slice().buffer } });
+          return replies.pop();
+        };
+      },
+      { file: workerFile, grey: Buffer.from(frame).toString('base64') },
+    );
+    for (const rate of [1, 4]) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const replies = [];
+      for (let run = 0; run < 12; run++) replies.push(await page.evaluate(() => window.benchDetect()));
+      const times = replies.slice(2).map((reply) => reply.ms);
+      alone[rate] = { ms: median(times), cards: replies.at(-1).reads.length };
+    }
+    await context.close();
+  }
+  for (const rate of [1, 4]) {
+    report(
+      `Cards: the detector alone on a 960×540 frame of ${count} cards${rate > 1 ? ` (${rate}× CPU)` : ''}`,
+      `${Math.round(alone[rate].ms)} ms a frame, ${(1000 / alone[rate].ms).toFixed(1)} detections/s; ${alone[rate].cards} cards read`,
+      rate > 1 ? '≥ 5 /s' : '',
+    );
+  }
+
+  for (const rate of [1, 4]) {
+    const r = results[rate];
+    report(
+      `Cards: camera → worker on 1280×720 frames with ${count} cards${rate > 1 ? ` (${rate}× CPU, main thread)` : ''}`,
+      `${r.fps.toFixed(1)} frames/s (the worker's detection ${Math.round(r.perFrame)} ms a frame)`,
+    );
+    report(
+      `Cards: "read cards" → all ${count} counted${rate > 1 ? ` (${rate}× CPU)` : ''}`,
+      `${Math.round(r.all)} ms (camera start included; ${r.firstFrames} frames)`,
+    );
+  }
 }
 
 await browser.close();

@@ -36,6 +36,7 @@ describe('routes', () => {
     { name: 'bank-import', bankId: '5e1f0c2a-7b3d-4e8f-9a1b-2c3d4e5f6a01' },
     { name: 'own-quiz', quizId: 'new' },
     { name: 'bank-print', id: 'own-9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c01' },
+    { name: 'cards' },
   ];
 
   test('Every route survives a round trip through its address', () => {
@@ -43,7 +44,7 @@ describe('routes', () => {
   });
 
   test('Unknown or malformed addresses are "not found", not an error', () => {
-    for (const hash of ['#/nowhere', '#/quiz', '#/play/extra', '#/materials/a/b', '#/present']) {
+    for (const hash of ['#/nowhere', '#/quiz', '#/play/extra', '#/materials/a/b', '#/present', '#/cards/1']) {
       expect(parseRoute(hash)).toEqual({ name: 'not-found' });
     }
   });

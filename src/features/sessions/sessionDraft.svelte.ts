@@ -4,7 +4,8 @@
  */
 import type { Question } from '../../lib/content/content.schema';
 import type { Plan } from '../../lib/content/plan.schema';
-import type { SessionEntry } from '../../lib/domain/ledger.schema';
+import { moveCardCounts } from '../../lib/domain/cards';
+import type { QuestionTallies, SessionEntry } from '../../lib/domain/ledger.schema';
 import { correctChoice } from '../../lib/domain/scoring';
 import type { SessionDraft } from '../../lib/domain/sessionDraft.schema';
 import { emptySessionInput, toSessionInput, type SessionInput } from '../../lib/domain/sessionRecord';
@@ -168,16 +169,39 @@ class SessionDraftState {
     return this.list(group)?.find((q) => q.questionId === questionId)?.tallies ?? {};
   }
 
-  setTally(group: TallyGroup, question: Question, optionId: string, count: number): Promise<void> {
+  /** The question's entry in its group, added when it has none yet. */
+  private entry(group: TallyGroup, question: Question): QuestionTallies | undefined {
     const list = this.list(group);
-    if (!list) return this.writing;
-    let entry = list.find((q) => q.questionId === question.id);
-    if (!entry) {
-      entry = { questionId: question.id, correct: correctChoice(question), tallies: {} };
-      list.push(entry);
-      entry = list[list.length - 1]!;
-    }
+    if (!list) return undefined;
+    const found = list.find((q) => q.questionId === question.id);
+    if (found) return found;
+    list.push({ questionId: question.id, correct: correctChoice(question), tallies: {} });
+    return list[list.length - 1];
+  }
+
+  setTally(group: TallyGroup, question: Question, optionId: string, count: number): Promise<void> {
+    const entry = this.entry(group, question);
+    if (!entry) return this.writing;
     entry.tallies[optionId] = count;
+    return this.persist();
+  }
+
+  /** The answers read from cards for the question: card number → option id. */
+  cardChoices(group: TallyGroup, questionId: string): Readonly<Record<string, string>> {
+    return this.draft?.cards?.[`${group}:${questionId}`] ?? {};
+  }
+
+  /**
+   * The cards' answers for the question as now read: the tallies move from what the cards said
+   * before to what they say now, and the hands counted on top stay.
+   */
+  setCardChoices(group: TallyGroup, question: Question, choices: Record<string, string>): Promise<void> {
+    const draft = this.draft;
+    const entry = this.entry(group, question);
+    if (!draft || !entry) return this.writing;
+    const key = `${group}:${question.id}`;
+    entry.tallies = moveCardCounts(entry.tallies, draft.cards?.[key] ?? {}, choices);
+    draft.cards = { ...draft.cards, [key]: choices };
     return this.persist();
   }
 

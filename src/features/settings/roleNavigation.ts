@@ -51,7 +51,7 @@ export const navLinks: readonly NavLink[] = [
     route: { name: 'sessions' },
     key: 'nav.sessions',
     work: 'home.work.sessions',
-    matches: ['sessions', 'plan', 'record', 'session'],
+    matches: ['sessions', 'plan', 'record', 'session', 'cards'],
   },
   {
     place: 'campaigns',

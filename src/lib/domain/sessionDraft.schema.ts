@@ -53,6 +53,17 @@ export const sessionDraftSchema = z.strictObject({
   roomQuiz: z.array(questionTalliesSchema),
   /** Questions whose answer has been shown to the room ("before:id", "after:id", "quiz:id"). */
   revealed: z.array(z.string()),
+  /**
+   * The answers read from cards, per question (keyed as `revealed` is): card number → option
+   * id. Their counts are in the question's tallies already; these say which part came from
+   * cards, so a card read again moves its count. Never leaves the draft: the record keeps counts.
+   */
+  cards: z.optional(
+    z.record(
+      z.string().check(z.maxLength(200)),
+      z.record(z.string().check(z.regex(/^[1-9][0-9]?$/)), z.string().check(z.maxLength(100))),
+    ),
+  ),
   form: z.optional(sessionInputSchema),
   updatedAt: z.iso.datetime(),
 });

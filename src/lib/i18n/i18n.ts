@@ -51,7 +51,8 @@ export type MessageGroup =
   | 'campaigns'
   | 'statistics'
   | 'banks'
-  | 'bankImport';
+  | 'bankImport'
+  | 'cards';
 
 const storageKey = 'chung-tay.language';
 /** Groups some screen has asked for; a language switch loads them in the new language too. */

@@ -236,6 +236,7 @@ describe('UI translations', () => {
       'backup.problem': ['no-file', 'not-json', 'not-backup', 'newer', 'bad-records'],
       'backup.store': Object.keys(storeSchemas),
       'backup.failure': ['full', 'failed', 'lost'],
+      'sessions.cards.problem': ['refused', 'no-camera', 'unavailable', 'failed'],
       'campaigns.template': campaignTemplates,
       'statistics.kind': ['session', 'school-activity', 'campaign-activity'],
       // The statistics screen's key figures.
@@ -323,6 +324,9 @@ describe('UI translations', () => {
       'banks.pack.quizState': ['new', 'newer', 'same', 'older'],
       'banks.pack.problem': [...packProblemKinds, 'too-large', 'encoding'],
       'banks.printing.part': ['both', 'paper', 'key'],
+      // The answer cards' print screen (screens/cards, features/cards/CardSheet.svelte).
+      'cards.perPage': ['1', '2', '4'],
+      'cards.howTo.step': ['letter', 'hands', 'cover', 'still'],
       // Question imports (lib/domain/questionImport, features/banks/importFile.ts).
       'bankImport.format': importFormats,
       'bankImport.problem': importProblemKinds,
