@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import config from '../../playwright.config';
 import { writeRoomVideo } from '../fixtures/cards/roomVideo.mjs';
-import { content, plans, waitForOfflineReady } from './helpers';
+import { content, expectNoAxeViolations, plans, waitForOfflineReady } from './helpers';
 import { expect, test } from './test';
 
 const room = writeRoomVideo(join(mkdtempSync(join(tmpdir(), 'chung-tay-room-')), 'room.y4m'), { seed: 7 });
@@ -26,6 +26,9 @@ test.use({
   },
   permissions: ['camera'],
 });
+
+// A whole run with the camera: 15 s alone, much longer on a loaded two-core machine.
+test.describe.configure({ timeout: 240_000 });
 
 const plan = plans.find((p) => p.id === 'cong-nhan-45-phut')!;
 const [first, second] = (plan.check ?? []).map((id) => content.questions.find((q) => q.id === id)!);
@@ -74,6 +77,7 @@ test('The before-check is read from 36 cards by the camera, offline: the room se
   await expect(page.getByText(`Đã đếm ${A + B + C}/${present} người có mặt`)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Thêm một người chọn/ })).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: optionLabel(0) })).toHaveCount(0);
+  await expectNoAxeViolations(page); // the camera's view, its count and the board without counts
 
   // The facilitator opens the counters: they hold the cards' answers, and two hands are added.
   await page.getByRole('button', { name: 'Đếm thêm bằng tay' }).click();
