@@ -77,10 +77,13 @@ report('Precache', `${precached.length} files, ${kB(precacheRaw)} (${kB(precache
 
 // --- In the browser ----------------------------------------------------------------------------
 const server = await startServer({ root: dist });
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking'],
-});
+const browserArgs = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--disable-background-networking',
+];
+const browser = await chromium.launch({ executablePath, args: browserArgs });
 
 async function newPage(context) {
   const page = await context.newPage();
@@ -813,10 +816,7 @@ if (section('cards')) {
   const cameraBrowser = await chromium.launch({
     executablePath,
     args: [
-      '--no-sandbox',
-      '--disable-dev-shm-usage',
-      '--disable-gpu',
-      '--disable-background-networking',
+      ...browserArgs,
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-video-capture=${video.path}`,
     ],
