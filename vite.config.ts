@@ -19,11 +19,12 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * - `virtual:content/materials`: materials, with their images as bundled files
  * - `virtual:content/slogans`: slogans and the official yearly themes
  * - `virtual:content/plans`: session plans for facilitators
+ * - `virtual:content/series`: the series those plans form, per audience
  * A broken file fails the build (and the dev server) with the file and field named.
  */
 function bundledContent(): Plugin {
   const prefix = 'virtual:content/';
-  const names = ['catalog', 'bank', 'sources', 'materials', 'slogans', 'plans'];
+  const names = ['catalog', 'bank', 'sources', 'materials', 'slogans', 'plans', 'series'];
   const json = (data: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(data))})`;
   return {
     name: 'chung-tay:content',
@@ -46,6 +47,8 @@ function bundledContent(): Plugin {
           return `export default ${json(content.slogans)};`;
         case 'plans':
           return `export default ${json(content.plans)};`;
+        case 'series':
+          return `export default ${json(content.series)};`;
         case 'materials': {
           // Each image becomes an import, so the build hashes it, bundles it and precaches it.
           const imports: string[] = [];

@@ -22,6 +22,10 @@ declare module 'virtual:content/plans' {
   const plans: import('./lib/content/plan.schema').Plan[];
   export default plans;
 }
+declare module 'virtual:content/series' {
+  const series: import('./lib/content/series.schema').Series[];
+  export default series;
+}
 declare module 'virtual:content/slogans' {
   const slogans: import('./lib/content/material.schema').Slogan[];
   export default slogans;

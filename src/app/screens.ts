@@ -27,6 +27,7 @@ const modules: Record<Route['name'], () => Promise<ScreenModule>> = {
   settings: () => import('../screens/settings/SettingsScreen.svelte') as Promise<ScreenModule>,
   sessions: () => import('../screens/sessions/SessionsScreen.svelte') as Promise<ScreenModule>,
   plan: () => import('../screens/plan/PlanScreen.svelte') as Promise<ScreenModule>,
+  series: () => import('../screens/series/SeriesScreen.svelte') as Promise<ScreenModule>,
   run: () => import('../screens/run/RunScreen.svelte') as Promise<ScreenModule>,
   record: () => import('../screens/record/RecordScreen.svelte') as Promise<ScreenModule>,
   session: () => import('../screens/session/SessionScreen.svelte') as Promise<ScreenModule>,
@@ -68,6 +69,7 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   // The list links to the answer cards with their own words.
   sessions: ['sessions', 'cards', 'notices'],
   plan: ['sessions', 'notices'],
+  series: ['sessions', 'notices'],
   run: ['sessions', 'quiz', 'notices'],
   record: ['sessions', 'notices'],
   session: ['sessions', 'quiz', 'notices'],

@@ -21,6 +21,8 @@ export type Route =
   /** Facilitated sessions: the plans, the draft in progress and the recorded sessions. */
   | { name: 'sessions' }
   | { name: 'plan'; planId: string }
+  /** A series of sessions for one audience, and where each group stands in it. */
+  | { name: 'series'; seriesId: string }
   /** Running the session draft: agenda, timers, room tallies (on the projector). */
   | { name: 'run' }
   /** The record form of the session draft. */
@@ -62,6 +64,7 @@ const withId: Record<string, (id: string) => Route> = {
   present: (materialId) => ({ name: 'present', materialId }),
   project: (materialId) => ({ name: 'project', materialId }),
   plan: (planId) => ({ name: 'plan', planId }),
+  series: (seriesId) => ({ name: 'series', seriesId }),
   session: (sessionId) => ({ name: 'session', sessionId }),
   school: (schoolId) => ({ name: 'school', schoolId }),
   'school-activity': (schoolId) => ({ name: 'school-activity', schoolId }),
@@ -141,6 +144,8 @@ export function href(route: Route): string {
       return `#/${route.name}/${encodeURIComponent(route.materialId)}${route.back ? `?back=${route.back}` : ''}`;
     case 'plan':
       return `#/plan/${encodeURIComponent(route.planId)}`;
+    case 'series':
+      return `#/series/${encodeURIComponent(route.seriesId)}`;
     case 'session':
       return `#/session/${encodeURIComponent(route.sessionId)}`;
     case 'school':

@@ -14,6 +14,7 @@ export const content = bundled.quiz;
 export const materials = bundled.materials;
 export const slogans = bundled.slogans;
 export const plans = bundled.plans;
+export const series = bundled.series;
 export type Language = 'vi' | 'en';
 
 const trueFalse = { vi: { true: 'Đúng', false: 'Sai' }, en: { true: 'True', false: 'False' } };
@@ -118,4 +119,27 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /** The quiz's saved-state line says everything is stored. */
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByText('Đã lưu tự động')).toBeVisible();
+}
+
+/** The label of each option as the room-quiz board shows it. */
+export function optionLabels(q: Question): Array<{ id: string; label: string }> {
+  if (q.type === 'true-false') {
+    return [
+      { id: 'true', label: 'Đúng' },
+      { id: 'false', label: 'Sai' },
+    ];
+  }
+  return q.options.map((o, i) => ({ id: o.id, label: `${String.fromCharCode(65 + i)}. ${o.text.vi}` }));
+}
+
+/** Enters the room's answers: `right` chose the right option, the rest of `present` the first wrong one. */
+export async function tallyRoom(page: Page, q: Question, right: number, present: number): Promise<void> {
+  const correct = correctChoice(q)[0];
+  const options = optionLabels(q);
+  const wrong = options.find((o) => o.id !== correct)!;
+  for (const option of options) {
+    const count = option.id === correct ? right : option.id === wrong.id ? present - right : 0;
+    await page.getByLabel(option.label, { exact: true }).fill(String(count));
+  }
+  await expect(page.getByText(`Đã đếm ${present}/${present} người có mặt`)).toBeVisible();
 }

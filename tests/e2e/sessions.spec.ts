@@ -1,8 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './test';
 import type { Question } from '../../src/lib/content/content.schema.ts';
-import { correctChoice } from '../../src/lib/domain/scoring.ts';
-import { content, expectNoAxeViolations, plans, waitForOfflineReady } from './helpers';
+import {
+  content,
+  expectNoAxeViolations,
+  optionLabels,
+  plans,
+  tallyRoom,
+  waitForOfflineReady,
+} from './helpers';
 import { readPdf, squash } from './pdf';
 
 const plan = plans.find((p) => p.id === 'cong-nhan-45-phut')!;
@@ -12,28 +18,8 @@ const quizSegment = plan.agenda.findIndex((s) => s.kind === 'quiz');
 const quizQuestions = (plan.agenda[quizSegment]?.questions ?? []).map(question);
 const present = 37;
 
-/** The label of each option as the room-quiz board shows it. */
-function optionLabels(q: Question): Array<{ id: string; label: string }> {
-  if (q.type === 'true-false') {
-    return [
-      { id: 'true', label: 'Đúng' },
-      { id: 'false', label: 'Sai' },
-    ];
-  }
-  return q.options.map((o, i) => ({ id: o.id, label: `${String.fromCharCode(65 + i)}. ${o.text.vi}` }));
-}
-
-/** Enters the room's answers: `right` chose the right option, the rest of `present` the first wrong one. */
-async function tally(page: Page, q: Question, right: number): Promise<void> {
-  const correct = correctChoice(q)[0];
-  const options = optionLabels(q);
-  const wrong = options.find((o) => o.id !== correct)!;
-  for (const option of options) {
-    const count = option.id === correct ? right : option.id === wrong.id ? present - right : 0;
-    await page.getByLabel(option.label, { exact: true }).fill(String(count));
-  }
-  await expect(page.getByText(`Đã đếm ${present}/${present} người có mặt`)).toBeVisible();
-}
+/** Enters the room's answers for the people present. */
+const tally = (page: Page, q: Question, right: number) => tallyRoom(page, q, right, present);
 
 async function nextSegment(page: Page, number: number): Promise<void> {
   await page.getByRole('button', { name: 'Phần tiếp →' }).click();

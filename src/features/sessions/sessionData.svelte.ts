@@ -9,6 +9,8 @@
  */
 import type { SessionEntry, LedgerEntry } from '../../lib/domain/ledger.schema';
 import type { SessionDraft } from '../../lib/domain/sessionDraft.schema';
+import type { Series } from '../../lib/content/series.schema';
+import { seriesProgress, type GroupProgress } from '../../lib/domain/series';
 import { resolveUnit, toSessionEntry } from '../../lib/domain/sessionRecord';
 import { filterEntries, type StatisticsFilter } from '../../lib/domain/statistics';
 import type { Unit } from '../../lib/domain/unit.schema';
@@ -63,6 +65,11 @@ export class SessionData extends LedgerData {
   /** The sessions in a period, of an audience, and held in a unit or anywhere under it. */
   filtered(filter: SessionFilter): SessionEntry[] {
     return filterEntries(this.sessions, { ...filter, kind: 'session' }, this.units).filter(isSession);
+  }
+
+  /** Where each group that had a step of the series stands in it, the most recent first. */
+  seriesProgress(series: Pick<Series, 'sessions' | 'booster'>): GroupProgress[] {
+    return seriesProgress(series, this.sessions);
   }
 
   /** A unit and the unit it belongs to, as far as this device knows them. */

@@ -35,17 +35,23 @@ export const localizedTextSchema = z.catchall(z.object({ vi: nonBlank }), nonBla
 );
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/**
+ * A source content cites. Every source can be traced: who published it and when are required
+ * (the build refuses a source without them), and its address where one exists (https only;
+ * shown as a link on screen and as text on paper).
+ */
 export const sourceSchema = z.strictObject({
   id: contentIdSchema,
   title: localizedTextSchema,
-  publisher: z.optional(localizedTextSchema),
+  publisher: localizedTextSchema,
   /** Date of issue or publication: YYYY-MM-DD, or just YYYY when the day is not known. */
-  date: z.optional(
-    z.union([z.iso.date(), z.string().check(z.regex(/^\d{4}$/, 'must be YYYY-MM-DD or YYYY'))]),
-  ),
+  date: z.union([z.iso.date(), z.string().check(z.regex(/^\d{4}$/, 'must be YYYY-MM-DD or YYYY'))]),
   url: z.optional(z.url({ protocol: /^https$/ })),
 });
-export type Source = z.infer<typeof sourceSchema>;
+export type BundledSource = z.infer<typeof sourceSchema>;
+/** A source as shown: a bundled one has its publisher and date; an own question's free-text source has neither. */
+export type Source = Omit<BundledSource, 'publisher' | 'date'> &
+  Partial<Pick<BundledSource, 'publisher' | 'date'>>;
 
 export const topicSchema = z.strictObject({
   id: contentIdSchema,

@@ -1,6 +1,6 @@
 /**
- * Reads and checks everything in `content/`: the quiz bank, the materials, the slogans and
- * the session plans.
+ * Reads and checks everything in `content/`: the quiz bank, the materials, the slogans, the
+ * session plans and the series they form.
  * Runs at build time (from `vite.config.ts`) and in tests, never in the browser: the app
  * receives content that has already passed here. Every problem is reported with the file
  * and the field it is in, all at once, so an author can fix a file in one pass.
@@ -12,6 +12,8 @@ import { readMaterials, readSlogans } from './materialFiles.ts';
 import type { Plan } from './plan.schema.ts';
 import { readPlans } from './planFiles.ts';
 import { collectQuizContent } from './quizFiles.ts';
+import type { Series } from './series.schema.ts';
+import { readSeries } from './seriesFiles.ts';
 
 export { ContentError, listContentFiles, type ContentFile } from './contentParsing.ts';
 export { readQuizContent } from './quizFiles.ts';
@@ -21,6 +23,7 @@ export interface Content {
   materials: Material[];
   slogans: Slogan[];
   plans: Plan[];
+  series: Series[];
 }
 
 /** @throws ContentError listing every problem found in any file. */
@@ -30,6 +33,7 @@ export function readContent(files: ContentFile[]): Content {
   const materials = readMaterials(files, quiz, problems);
   const slogans = readSlogans(files, quiz, problems);
   const plans = readPlans(files, quiz, materials, problems);
+  const series = readSeries(files, quiz, materials, plans, problems);
   if (problems.length > 0) throw new ContentError(problems);
-  return { quiz, materials, slogans, plans };
+  return { quiz, materials, slogans, plans, series };
 }

@@ -18,6 +18,11 @@ const nonBlank = z.string().check(z.trim(), z.minLength(1, 'must not be empty'))
 export const materialMetaSchema = z.strictObject({
   id: contentIdSchema,
   audiences: z.array(audienceSchema).check(z.minLength(1, 'name at least one audience')),
+  /**
+   * `guide`: a facilitator's guide to a series (how to run it, what to do when someone
+   * discloses drug use), for the one who leads, not for the room. Default: a material.
+   */
+  kind: z.optional(z.enum(['material', 'guide'])),
   topics: z.array(contentIdSchema).check(z.minLength(1, 'name at least one topic')),
   /** When the content was last checked against its sources. */
   reviewed: z.iso.date(),

@@ -33,8 +33,8 @@ export function collectQuizContent(files: ContentFile[], problems: string[]): Qu
 
   for (const file of files) {
     const name = file.path.replace(/^.*content\//, '');
-    // Materials, slogans and plans have their own readers (materialFiles.ts, planFiles.ts).
-    if (name.startsWith('materials/') || name.startsWith('plans/') || name === 'slogans.yaml') continue;
+    // Materials, slogans, plans and series have their own readers (materialFiles.ts, planFiles.ts, seriesFiles.ts).
+    if (/^(materials|plans|series)\//.test(name) || name === 'slogans.yaml') continue;
     if (name === 'sources.yaml') {
       content.sources.push(...(parseFile(file, sourcesFileSchema, problems)?.sources ?? []));
     } else if (name === 'topics.yaml') {

@@ -19,14 +19,14 @@ function localizedTexts(value: unknown, path = ''): Array<{ path: string; text: 
 const moneyAmount = /\d[\d.,]*\s*(nghìn|ngàn|triệu|tỷ|million|thousand)?\s*(đồng|vnđ|vnd|dong)\b/i;
 
 describe('The bundled content', () => {
-  const { quiz, materials, slogans, plans } = readContent(listContentFiles(root));
+  const { quiz, materials, slogans, plans, series } = readContent(listContentFiles(root));
 
   test('passes validation and its cross-references resolve', () => {
     expect(quiz.questions.length).toBeGreaterThan(0);
   });
 
   test('has an English counterpart for every Vietnamese text of the quiz bank, the slogans and the plans', () => {
-    const missing = localizedTexts({ quiz, slogans, plans })
+    const missing = localizedTexts({ quiz, slogans, plans, series })
       .filter(({ text }) => !text.en?.trim())
       .map(({ path, text }) => `${path}: "${text.vi.slice(0, 60)}"`);
     expect(missing).toEqual([]);
@@ -82,9 +82,50 @@ describe('The bundled content', () => {
     });
   });
 
+  test('has a series for every audience: 3–4 sessions, a booster, a facilitator guide', () => {
+    expect(new Set(series.map((s) => s.audience))).toEqual(new Set(audienceIds));
+    for (const one of series) {
+      expect(one.sessions.length, one.id).toBeGreaterThanOrEqual(3);
+      expect(one.booster.monthsAfter, one.id).toBeGreaterThanOrEqual(2);
+      expect(materials.find((m) => m.id === one.guide)?.kind, one.id).toBe('guide');
+    }
+  });
+
+  test('the series build on each other: later sessions and the booster re-ask earlier questions or go further', () => {
+    for (const one of series) {
+      const steps = [...one.sessions.map((s) => s.plan), one.booster.plan].map((id) =>
+        plans.find((p) => p.id === id)!,
+      );
+      // The booster re-asks at least one question an earlier session's check asked, so what stuck shows.
+      const asked = new Set(steps.slice(0, -1).flatMap((p) => p.check ?? []));
+      expect(
+        steps.at(-1)!.check!.some((id) => asked.has(id)),
+        one.id,
+      ).toBe(true);
+      // A closing commitment and a role-play somewhere in the series.
+      const kinds = new Set(steps.flatMap((p) => p.agenda.map((a) => a.kind)));
+      expect(kinds.has('closing'), `${one.id}: a closing commitment`).toBe(true);
+      expect(kinds.has('roleplay'), `${one.id}: role-play`).toBe(true);
+    }
+  });
+
+  test('the law is a segment of the school, worker and family series', () => {
+    for (const one of series) {
+      const materialIds = one.sessions.flatMap((s) =>
+        plans.find((p) => p.id === s.plan)!.agenda.flatMap((a) => (a.material ? [a.material] : [])),
+      );
+      expect(materialIds, one.id).toContain('phap-luat-de-hieu');
+    }
+  });
+
+  test('every material is presented by some plan, except facilitator guides', () => {
+    const used = new Set(plans.flatMap((p) => p.agenda.flatMap((a) => (a.material ? [a.material] : []))));
+    expect(materials.filter((m) => m.kind !== 'guide' && !used.has(m.id)).map((m) => m.id)).toEqual([]);
+  });
+
   test('never states an amount of money (no fine amounts)', () => {
     const texts = [
-      ...localizedTexts({ questions: quiz.questions, slogans, plans }).flatMap(({ path, text }) =>
+      ...localizedTexts({ questions: quiz.questions, slogans, plans, series }).flatMap(({ path, text }) =>
         Object.values(text).map((t) => ({ path, t })),
       ),
       ...materials.flatMap((m) =>

@@ -3,7 +3,7 @@ import type { ContentFile } from '../../../src/lib/content/contentParsing';
 import { readMaterials, readSlogans } from '../../../src/lib/content/materialFiles';
 
 const quiz = {
-  sources: [{ id: 'kh-viet-yen-2024', title: { vi: 'Kế hoạch' } }],
+  sources: [{ id: 'kh-viet-yen-2024', title: { vi: 'Kế hoạch' }, publisher: { vi: 'UBND' }, date: '2024' }],
   topics: [{ id: 'luring', title: { vi: 'Lôi kéo' } }],
 };
 const meta = `id: nup-bong
