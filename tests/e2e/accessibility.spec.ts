@@ -350,6 +350,7 @@ test('In key-only mode every visible string is an i18n key: no text bypasses i18
           token.toLowerCase() === '⟦content⟧' || // content text (upper-cased on banners)
           allowed.includes(token) ||
           /^[A-Z]$/.test(token) || // option letters A–F
+          /^https:\/\/\S+$/.test(token) || // a source's address, shown as it is
           /^[\d.,:;/%()–—·✓✗+\-#−]+$/.test(token); // numbers, times, phone numbers, marks (− on counters, — for "none yet" in a table)
         const tokens = (text: string) => text.split(/\s+/).map((t) => t.replace(/^[(“"]+|[)”",.:;]+$/g, ''));
         const found: string[] = [];

@@ -113,6 +113,7 @@ test('The before-check is read from 36 cards by the camera, offline: the room se
   await page.getByLabel('Sai', { exact: true }).fill('33');
   for (let n = 2; n < (plan.check ?? []).length; n++)
     await page.getByRole('button', { name: 'Câu tiếp' }).click();
+  await page.getByRole('button', { name: 'So sánh', exact: true }).click();
   const table = page.getByRole('table', { name: 'Kết quả kiểm tra đầu buổi và cuối buổi' });
   // luring-07: A is right; luring-13: “Sai” (B) is right.
   await expect(table.getByRole('row').nth(1)).toContainText(`(${A}/${A + B + C + 2})`);

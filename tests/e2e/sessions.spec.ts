@@ -109,6 +109,10 @@ test('A union officer runs the 45-minute worker session offline, records it at a
     if (i > 0) await page.getByRole('button', { name: 'Câu tiếp' }).click();
     await tally(page, q, after[i]!);
   }
+  // The comparison is a step of its own after the last question, so that question still fits the view.
+  await expect(page.getByRole('table', { name: 'Kết quả kiểm tra đầu buổi và cuối buổi' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'So sánh', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Kết quả kiểm tra đầu buổi và cuối buổi' })).toBeFocused();
   const table = page.getByRole('table', { name: 'Kết quả kiểm tra đầu buổi và cuối buổi' });
   for (const [i] of checkQuestions.entries()) {
     const row = table.getByRole('row').nth(i + 1);
