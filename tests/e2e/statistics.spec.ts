@@ -344,10 +344,13 @@ test('An industrial-zone union rolls up its units’ files: bad files refused wi
   await page.goto('/#/settings');
   await page.getByLabel('Tệp sao lưu (.json)').setInputFiles(backup.path);
   await page.getByRole('button', { name: 'Khôi phục từ tệp' }).click();
+  // A restore reloads the page when it is done: wait for that reload before going on.
+  const reloaded = page.waitForEvent('load');
   await page
     .getByRole('dialog', { name: 'Thay toàn bộ dữ liệu trên thiết bị này?' })
     .getByRole('button', { name: 'Thay bằng bản sao lưu' })
     .click();
+  await reloaded;
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.goto('/#/rollups');
   await page.getByRole('link', { name: 'Báo cáo 6 tháng đầu năm 2027' }).click();
