@@ -72,6 +72,13 @@ export class SessionData extends LedgerData {
     return seriesProgress(series, this.sessions);
   }
 
+  /** A unit's name with the unit it belongs to, "Xưởng 2 (Công ty Phúc Hưng)"; undefined when unknown here. */
+  unitLabel(id: string): string | undefined {
+    const { unit, parent } = this.unitWithParent(id);
+    if (!unit) return undefined;
+    return parent ? `${unit.name} (${parent.name})` : unit.name;
+  }
+
   /** A unit and the unit it belongs to, as far as this device knows them. */
   unitWithParent(id: string): { unit: Unit | undefined; parent: Unit | undefined } {
     const unit = this.units.find((u) => u.id === id);
