@@ -83,10 +83,14 @@ for (const role of [null, 'learner'] as const) {
     // On a phone a quiz's header is one line, every place under "Thêm".
     const viewport = page.viewportSize();
     await page.setViewportSize({ width: 360, height: 740 });
+    await expect(page.getByRole('banner')).toHaveClass(/compact/);
     await openMore(page);
     await expectNoAxeViolations(page); // the compact header of a quiz, its "Thêm" list open
     await page.keyboard.press('Escape');
     if (viewport) await page.setViewportSize(viewport);
+    // The header follows the width through a media query, a moment after the resize: wait for
+    // the full header before deciding whether a place is under "Thêm".
+    await expect(page.getByRole('banner')).not.toHaveClass(/compact/);
 
     await goToPlace(page, 'Bài trắc nghiệm');
     await expectNoAxeViolations(page); // home with a quiz in progress
