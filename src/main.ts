@@ -13,6 +13,7 @@ import { preloadScreen, screenMessageGroups } from './app/screens';
 import { initI18n, loadMessageGroups, translate } from './lib/i18n/i18n';
 import { parseRoute } from './lib/routes';
 import { connect } from './lib/storage/connection';
+import { hasSyncConnection } from './lib/storage/settingsStore';
 
 const target = document.getElementById('app') as HTMLElement;
 const i18nReady = initI18n();
@@ -49,5 +50,10 @@ target.replaceChildren();
 mount(App, { target, props: { db: connection.db, profiles, role } });
 const registerWhenIdle = () =>
   void import('./app/registerUpdates').then(({ registerUpdates }) => registerUpdates());
+// Sync's code loads only on a device where it has been set up.
+void hasSyncConnection(connection.db).then((set) => {
+  if (set)
+    void import('./features/sync/syncState.svelte').then(({ syncState }) => syncState.load(connection.db));
+});
 if ('requestIdleCallback' in window) requestIdleCallback(registerWhenIdle, { timeout: 2000 });
 else setTimeout(registerWhenIdle, 0);

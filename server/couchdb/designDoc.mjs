@@ -99,9 +99,28 @@ export function validateDocUpdate(newDoc, oldDoc, userCtx) {
     throw { forbidden: "A unit's account writes only records of its own unit and the units under it." };
 }
 
-/** `_design/chung-tay`: the validation, as CouchDB stores it (source text). */
+/**
+ * The replication filter a device pulls through (`filter: 'chung-tay/scope'`): the documents
+ * of its account's unit and of every unit under it (`unit`), the units above it (`above`,
+ * comma-separated ids, so its tree is whole on the device), and every deletion (a deleted
+ * document keeps no body to test). It saves a commune's phone from the whole province; it
+ * is not a permission — who may read is the database's `_security`.
+ * @param {SyncDoc} doc
+ * @param {{ query: { unit?: string, above?: string } }} req
+ */
+export function scopeFilter(doc, req) {
+  if (doc._deleted) return true;
+  var unit = req.query.unit;
+  if (!unit || !doc.scope || !doc.scope.indexOf) return false;
+  if (doc.scope.indexOf(unit) !== -1) return true;
+  var above = String(req.query.above || '').split(',');
+  return doc.type === 'unit' && !!doc.record && above.indexOf(doc.record.id) !== -1;
+}
+
+/** `_design/chung-tay`: the validation and the filter, as CouchDB stores them (source text). */
 export const designDoc = {
   _id: '_design/chung-tay',
   language: 'javascript',
   validate_doc_update: validateDocUpdate.toString(),
+  filters: { scope: scopeFilter.toString() },
 };

@@ -64,7 +64,7 @@ const messageGroups: Partial<Record<Route['name'], MessageGroup[]>> = {
   project: ['materials', 'notices'],
   slogans: ['materials', 'notices'],
   help: ['help', 'notices'],
-  settings: ['help', 'notices'],
+  settings: ['help', 'sync', 'notices'],
   profiles: ['profiles', 'notices'],
   // The list links to the answer cards with their own words.
   sessions: ['sessions', 'cards', 'notices'],

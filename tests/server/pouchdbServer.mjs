@@ -2,6 +2,7 @@
  * A throw-away sync server for tests: pouchdb-server (the same replication protocol, users,
  * `_security` and `validate_doc_update` as Apache CouchDB, which Debian does not package) in
  * memory on loopback, with one server admin. Its config and log go to a temporary folder.
+ * `validationFix.mjs` mends one bug of its validation plugin (replicated edits dropped).
  * `stop()` ends it and removes the folder.
  */
 import { spawn } from 'node:child_process';
@@ -32,6 +33,8 @@ export async function startPouchdbServer({ admin = { name: 'admin', password: 'a
   const child = spawn(
     process.execPath,
     [
+      '--import',
+      new URL('./validationFix.mjs', import.meta.url).href,
       bin,
       '--in-memory',
       '--host',
@@ -74,5 +77,22 @@ export async function startPouchdbServer({ admin = { name: 'admin', password: 'a
     body: JSON.stringify(admin.password),
   });
   if (!made.ok) throw new Error(`could not create the server admin: ${made.status}`);
+  // Let the app's pages (another origin: the e2e preview server) sync, as a province's IT
+  // enables CORS on CouchDB for the kit's address (README).
+  const authorization = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
+  for (const [path, value] of [
+    ['httpd/enable_cors', 'true'],
+    ['cors/origins', '*'],
+    ['cors/credentials', 'true'],
+    ['cors/methods', 'GET, PUT, POST, HEAD, DELETE'],
+    ['cors/headers', 'accept, authorization, content-type, origin, referer'],
+  ]) {
+    const set = await fetch(`${url}/_config/${path}`, {
+      method: 'PUT',
+      headers: { authorization },
+      body: JSON.stringify(value),
+    });
+    if (!set.ok) throw new Error(`could not set ${path}: ${set.status}`);
+  }
   return { url, port, admin, stop };
 }

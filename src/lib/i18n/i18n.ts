@@ -52,7 +52,8 @@ export type MessageGroup =
   | 'statistics'
   | 'banks'
   | 'bankImport'
-  | 'cards';
+  | 'cards'
+  | 'sync';
 
 const storageKey = 'chung-tay.language';
 /** Groups some screen has asked for; a language switch loads them in the new language too. */

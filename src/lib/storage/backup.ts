@@ -97,6 +97,10 @@ export async function makeBackup(db: Database, now: Date): Promise<Backup> {
   const stores: Backup['stores'] = {};
   for (const name of storeNames) stores[name] = await tx.objectStore(name).getAll();
   await tx.done;
+  // Only the settings a restore accepts: a device's own (the sync account and its password) stay on it.
+  stores.settings = (stores.settings ?? []).filter((record) =>
+    isKnownSetting((record as { key?: unknown }).key),
+  );
   return { format: backupFormat, version: latestVersion, exportedAt: now.toISOString(), stores };
 }
 

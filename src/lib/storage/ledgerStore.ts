@@ -9,6 +9,7 @@ import { announceChange } from './changes';
 import type { Database } from './connection';
 import { getAllParsed, getParsed } from './readParsed';
 import { writeTransaction } from './storageErrors';
+import { syncConnectionKey, syncDeletionsKey } from './settingsStore';
 
 /** Ledger records of one kind (all kinds when omitted), newest first. */
 export async function listEntries(db: Database, kind?: LedgerEntry['kind']): Promise<LedgerEntry[]> {
@@ -44,7 +45,20 @@ export async function saveEntry(
   if (clearDraft) announceChange('drafts');
 }
 
+/**
+ * Deletes a record. On a device that syncs, the deletion is noted in the same transaction, so
+ * the next sync tells the server (`syncStore.ts`) even if the tab closes first.
+ */
 export async function deleteEntry(db: Database, id: string): Promise<void> {
-  await writeTransaction(db, ['ledger'], (tx) => tx.objectStore('ledger').delete(id));
+  await writeTransaction(db, ['ledger', 'settings'], async (tx) => {
+    await tx.objectStore('ledger').delete(id);
+    const settings = tx.objectStore('settings');
+    if (!(await settings.get(syncConnectionKey))) return;
+    const noted = await settings.get(syncDeletionsKey);
+    const ids = Array.isArray(noted?.value)
+      ? (noted.value as unknown[]).filter((v) => typeof v === 'string')
+      : [];
+    if (!ids.includes(id)) await settings.put({ key: syncDeletionsKey, value: [...ids, id] });
+  });
   announceChange('ledger');
 }

@@ -21,6 +21,19 @@ export const roles = ['learner', 'facilitator', 'school', 'all'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
+/**
+ * Sync with a province's server (`syncStore.ts`): the connection, the last sync, and the
+ * deletions not yet sent. Device-only: a backup never carries them.
+ */
+export const syncConnectionKey = 'syncConnection';
+export const syncStatusKey = 'syncStatus';
+export const syncDeletionsKey = 'syncDeletions';
+
+/** Whether sync has been set up on this device (read at start-up before any sync code loads). */
+export async function hasSyncConnection(db: Database): Promise<boolean> {
+  return (await db.get('settings', syncConnectionKey)) !== undefined;
+}
+
 export async function getSetting<S extends z.ZodMiniType>(
   db: Database,
   key: string,

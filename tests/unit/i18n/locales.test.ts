@@ -1,3 +1,4 @@
+import { syncFields, syncProblems } from '../../../src/lib/domain/sync';
 import { packProblemKinds } from '../../../src/lib/domain/ownContent';
 import { ownLanguages } from '../../../src/lib/domain/ownContent.schema';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -327,6 +328,11 @@ describe('UI translations', () => {
       // The answer cards' print screen (screens/cards, features/cards/CardSheet.svelte).
       'cards.perPage': ['1', '2', '4'],
       'cards.howTo.step': ['letter', 'hands', 'cover', 'still'],
+      // Sync with a province's server (features/sync/SyncSettings.svelte).
+      'sync.field': syncFields,
+      'sync.fieldHelp': syncFields,
+      'sync.fieldProblem': syncFields.flatMap((field) => [`${field}.required`, `${field}.invalid`]),
+      'sync.problem': syncProblems,
       // Question imports (lib/domain/questionImport, features/banks/importFile.ts).
       'bankImport.format': importFormats,
       'bankImport.problem': importProblemKinds,

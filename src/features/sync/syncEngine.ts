@@ -1,0 +1,292 @@
+/**
+ * The bridge between the kit's own database and a province's CouchDB (issue 19), loaded only
+ * on a device where sync is on, with PouchDB (browser edition, IndexedDB adapter) in it.
+ *
+ * The kit keeps its records where they are (idb, `lib/storage`); PouchDB holds a local copy
+ * of the synced documents (`chung-tay-sync-<database>`) and does the replication, checkpoints,
+ * retries and revision trees. One cycle:
+ *   1. sign in (`/_session`): the account's unit comes from its roles;
+ *   2. pull the account's tree from the server into the copy (filter `chung-tay/scope`);
+ *   3. apply what changed in the copy to the kit's database, under `planPull`'s rules, a
+ *      conflicted document taking its revision edited last (`resolveRevisions`);
+ *   4. write to the copy what the kit's database holds newer under the account's unit, and
+ *      the deletions noted since, signed with the account;
+ *   5. push the copy to the server; what the server refuses is counted, never retried blindly.
+ */
+import PouchDB, { type Database as Pouch, type Doc } from 'pouchdb-browser';
+import {
+  accountOf,
+  docId,
+  docsToPush,
+  parseDocId,
+  planPull,
+  problemOfStatus,
+  resolveRevisions,
+  sameContent,
+  type SyncAccount,
+  type SyncedDoc,
+  type SyncProblem,
+  type SyncSettings,
+} from '../../lib/domain/sync';
+import type { Database } from '../../lib/storage/connection';
+import { listEntries } from '../../lib/storage/ledgerStore';
+import { StorageFullError } from '../../lib/storage/storageErrors';
+import {
+  applyPull,
+  clearSyncDeletions,
+  entriesById,
+  getSyncDeletions,
+  getSyncStatus,
+  saveSyncStatus,
+} from '../../lib/storage/syncStore';
+import { listUnits } from '../../lib/storage/unitStore';
+
+/** A cycle that could not finish, with what to tell the user. */
+export class SyncError extends Error {
+  constructor(readonly problem: SyncProblem) {
+    super(problem);
+  }
+}
+
+export interface CycleResult {
+  finishedAt: string;
+  pulled: number;
+  pushed: number;
+  /** Documents the server refused to take. */
+  refused: number;
+  /** Documents from the server the device did not take (not the kit's shape or rules). */
+  ignored: number;
+}
+
+const batchSize = 500;
+/** HTTP Basic credentials, UTF-8 as CouchDB reads them. */
+const basic = (settings: SyncSettings) =>
+  `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${settings.login}:${settings.password}`)))}`;
+
+/** Signs in and returns the account's unit; the password is sent, never logged or kept elsewhere. */
+export async function signIn(settings: SyncSettings): Promise<SyncAccount> {
+  let response: Response;
+  try {
+    response = await fetch(`${settings.url}/_session`, {
+      headers: { authorization: basic(settings), accept: 'application/json' },
+      credentials: 'omit',
+    });
+  } catch {
+    throw new SyncError('unreachable');
+  }
+  if (!response.ok) throw new SyncError(problemOfStatus(response.status));
+  const session = (await response.json().catch(() => null)) as {
+    userCtx?: { name?: string; roles?: unknown };
+  } | null;
+  const roles = session?.userCtx?.roles;
+  if (!session?.userCtx?.name) throw new SyncError('password');
+  const account = Array.isArray(roles)
+    ? accountOf(roles.filter((r): r is string => typeof r === 'string'))
+    : undefined;
+  if (!account) throw new SyncError('no-unit');
+  return account;
+}
+
+export class SyncSession {
+  readonly local: Pouch;
+  private readonly remote: Pouch;
+
+  constructor(
+    private readonly db: Database,
+    private readonly settings: SyncSettings,
+    private readonly account: SyncAccount,
+    /** The local copy's name (tests give each simulated device its own). */
+    copyName: string = localName(settings),
+  ) {
+    this.local = new PouchDB(copyName);
+    const authorization = basic(settings);
+    this.remote = new PouchDB(`${settings.url}/${settings.database}`, {
+      skip_setup: true,
+      // The header on every request; no cookie, nothing in the URL.
+      fetch: (url, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set('authorization', authorization);
+        return fetch(url, { ...init, headers, credentials: 'omit' });
+      },
+    });
+  }
+
+  /**
+   * One whole cycle. The device's own edits go into the copy first, so that an edit made here
+   * while another device edited the same record becomes a conflict in the copy (both kept)
+   * rather than being overwritten by the pull.
+   */
+  async cycle(now: () => Date = () => new Date()): Promise<CycleResult> {
+    const prepared = this.account.access === 'write' ? await this.prepare() : { deletions: [] };
+    const above = await this.unitsAbove();
+    await this.guard(
+      this.local.replicate.from(this.remote, {
+        batch_size: batchSize,
+        filter: 'chung-tay/scope',
+        query_params: { unit: this.account.unitId, above: above.join(',') },
+      }),
+    );
+    const { applied, ignored } = await this.applyChanges(now());
+    let pushed = { docs_written: 0, doc_write_failures: 0 };
+    if (this.account.access === 'write') {
+      pushed = await this.guard(this.local.replicate.to(this.remote, { batch_size: batchSize }));
+    }
+    const finishedAt = now().toISOString();
+    const status = await getSyncStatus(this.db);
+    await saveSyncStatus(this.db, { ...status, finishedAt, pushedSeq: (await this.local.info()).update_seq });
+    await clearSyncDeletions(this.db, prepared.deletions);
+    return {
+      finishedAt,
+      pulled: applied,
+      pushed: pushed.docs_written,
+      refused: pushed.doc_write_failures,
+      ignored,
+    };
+  }
+
+  /**
+   * How many of this device's edits wait to go up: what the copy took from it since the last
+   * push finished, and what the kit's database holds that the copy has not yet taken.
+   */
+  async waiting(): Promise<number> {
+    if (this.account.access === 'read') return 0;
+    const status = await getSyncStatus(this.db);
+    const writer = this.settings.login;
+    const sinceCopy = await this.local.changes({
+      since: status.pushedSeq ?? 0,
+      filter: (doc) => doc.writer === writer || doc._deleted === true,
+    });
+    const { docs } = await this.toWrite();
+    const ids = new Set(sinceCopy.results.map((change) => change.id));
+    for (const doc of docs) ids.add(doc._id);
+    return ids.size + (await getSyncDeletions(this.db)).filter((id) => !ids.has(docId('ledger', id))).length;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.local.close(), this.remote.close()]);
+  }
+
+  /** The ids of the units above the account's unit, from its document on the server. */
+  private async unitsAbove(): Promise<string[]> {
+    try {
+      const doc = await this.remote.get(docId('unit', this.account.unitId));
+      const scope = Array.isArray(doc.scope)
+        ? doc.scope.filter((id): id is string => typeof id === 'string')
+        : [];
+      return scope.slice(0, -1);
+    } catch (error) {
+      throw new SyncError(problemOfStatus(statusOf(error)));
+    }
+  }
+
+  private async guard<T>(replication: Promise<T>): Promise<T> {
+    try {
+      return await replication;
+    } catch (error) {
+      throw new SyncError(problemOfStatus(statusOf(error)));
+    }
+  }
+
+  /** Step 3: the copy's changes since the last applied, into the kit's database, a page at a time. */
+  private async applyChanges(now: Date): Promise<{ applied: number; ignored: number }> {
+    let since = (await getSyncStatus(this.db)).pulledSeq ?? 0;
+    let applied = 0;
+    let ignored = 0;
+    for (;;) {
+      const page = await this.local.changes({ since, limit: batchSize, include_docs: true, conflicts: true });
+      if (page.results.length === 0) break;
+      const docs: Doc[] = [];
+      const deleted: string[] = [];
+      for (const change of page.results) {
+        const named = parseDocId(change.id);
+        if (!named) continue;
+        if (change.deleted) {
+          if (named.type === 'ledger') deleted.push(named.id);
+        } else if (change.doc) docs.push(await this.resolved(change.doc));
+      }
+      const units = new Map((await listUnits(this.db)).map((unit) => [unit.id, unit]));
+      const ids = docs.flatMap((doc) => (doc.type === 'ledger' ? [parseDocId(doc._id)?.id ?? ''] : []));
+      const records = await entriesById(this.db, [...ids, ...deleted]);
+      const plan = planPull(docs, deleted, { units, records }, now);
+      try {
+        await applyPull(this.db, plan);
+      } catch (error) {
+        throw new SyncError(error instanceof StorageFullError ? 'full' : 'server');
+      }
+      applied += plan.units.length + plan.records.length + plan.deletions.length;
+      ignored += plan.refused;
+      since = page.last_seq;
+      await saveSyncStatus(this.db, { ...(await getSyncStatus(this.db)), pulledSeq: since });
+    }
+    return { applied, ignored };
+  }
+
+  /** A document with conflicts, as the revision edited last. */
+  private async resolved(doc: Doc): Promise<Doc> {
+    const conflicts = doc._conflicts ?? [];
+    if (conflicts.length === 0) return doc;
+    const others = await Promise.all(conflicts.map((rev) => this.local.get(doc._id, { rev })));
+    const dated = (d: Doc) => ({
+      doc: d,
+      record: { updatedAt: String((d.record as { updatedAt?: unknown } | undefined)?.updatedAt ?? '') },
+    });
+    return resolveRevisions(dated(doc), others.map(dated)).doc;
+  }
+
+  /** What the copy lacks or holds older, from the kit's database, and the copy's current revisions. */
+  private async toWrite(): Promise<{ docs: Array<SyncedDoc & { _rev?: string }> }> {
+    const units = await listUnits(this.db);
+    const records = await listEntries(this.db);
+    const wanted = docsToPush(units, records, this.account.unitId, this.settings.login);
+    const docs: Array<SyncedDoc & { _rev?: string }> = [];
+    for (let start = 0; start < wanted.length; start += batchSize) {
+      const slice = wanted.slice(start, start + batchSize);
+      const { rows } = await this.local.allDocs({
+        keys: slice.map((d) => d._id),
+        include_docs: true,
+        conflicts: true,
+      });
+      for (const [i, row] of rows.entries()) {
+        const doc = slice[i]!;
+        const here = row.doc ? ((await this.resolved(row.doc)) as unknown as SyncedDoc) : undefined;
+        if (here && (sameContent(here, doc) || here.record.updatedAt > doc.record.updatedAt)) continue;
+        docs.push(row.value?.rev ? { ...doc, _rev: row.value.rev } : doc);
+      }
+    }
+    return { docs };
+  }
+
+  /** Step 4: the kit's newer records and the noted deletions into the copy. */
+  private async prepare(): Promise<{ deletions: string[] }> {
+    const { docs } = await this.toWrite();
+    const deletions = await getSyncDeletions(this.db);
+    const tombstones: Doc[] = [];
+    if (deletions.length > 0) {
+      const { rows } = await this.local.allDocs({ keys: deletions.map((id) => docId('ledger', id)) });
+      for (const row of rows)
+        if (row.value && !row.value.deleted)
+          tombstones.push({ _id: row.id, _rev: row.value.rev, _deleted: true });
+    }
+    for (let start = 0; start < docs.length; start += batchSize)
+      await this.local.bulkDocs(docs.slice(start, start + batchSize) as unknown as Doc[]);
+    if (tombstones.length > 0) await this.local.bulkDocs(tombstones);
+    return { deletions };
+  }
+}
+
+/** The local copy's database name, one per server database. */
+export function localName(settings: Pick<SyncSettings, 'url' | 'database'>): string {
+  return `chung-tay-sync-${settings.database}`;
+}
+
+/** Removes the local copy (sync turned off); the kit's own records are not touched. */
+export async function destroyLocalCopy(settings: Pick<SyncSettings, 'url' | 'database'>): Promise<void> {
+  await new PouchDB(localName(settings)).destroy();
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number') return status;
+  // PouchDB reports a network failure without a status.
+  return undefined;
+}

@@ -1,0 +1,235 @@
+/**
+ * Sync as the user sees it (Settings, the status line): on, paused or off; when the last sync
+ * finished; how many edits wait to go up; the last problem in plain words. The engine
+ * (`syncEngine.ts`, with PouchDB) is loaded only once sync is turned on or found on at
+ * start-up, so a device that never syncs never downloads it.
+ *
+ * While on, a cycle runs at once, every `interval` ms, when the network comes back, and a
+ * moment after this device records or edits something. One tab syncs at a time (a Web Lock);
+ * the others show the status it saves.
+ */
+import { checkSyncSettings, serverAddress, type SyncProblem, type SyncSettings } from '../../lib/domain/sync';
+import { onAnyChange } from '../../lib/storage/changes';
+import type { Database } from '../../lib/storage/connection';
+import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
+import {
+  forgetSyncConnection,
+  getSyncConnection,
+  getSyncStatus,
+  saveSyncConnection,
+  type SyncConnection,
+} from '../../lib/storage/syncStore';
+import type { SyncSession } from './syncEngine';
+
+export type SyncPhase = 'off' | 'on' | 'paused';
+
+const interval = 30_000;
+const afterEdit = 1_500;
+const lockName = 'chung-tay-sync';
+
+export class SyncState {
+  phase = $state<SyncPhase>('off');
+  connection = $state.raw<SyncConnection | null>(null);
+  running = $state(false);
+  /** Signing in from the form. */
+  connecting = $state(false);
+  problem = $state<SyncProblem | null>(null);
+  failure = $state<WriteFailure | null>(null);
+  online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+  finishedAt = $state<string | null>(null);
+  waiting = $state<number | null>(null);
+  refused = $state(0);
+  ignored = $state(0);
+
+  private db: Database | null = null;
+  private session: SyncSession | null = null;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private soon: ReturnType<typeof setTimeout> | undefined;
+  private stopWatching: (() => void) | undefined;
+  private cycling: Promise<void> | null = null;
+  private again = false;
+
+  /** Reads the device's connection and starts syncing if it is on. */
+  async load(db: Database): Promise<void> {
+    if (this.db === db) return;
+    this.db = db;
+    const connection = await getSyncConnection(db);
+    const status = await getSyncStatus(db);
+    this.connection = connection ?? null;
+    this.finishedAt = status.finishedAt ?? null;
+    this.phase = connection ? connection.state : 'off';
+    if (this.phase === 'on') await this.start();
+  }
+
+  /** Signs in with what was typed; on success saves the connection and starts. */
+  async turnOn(db: Database, typed: SyncSettings): Promise<boolean> {
+    this.db = db;
+    this.problem = null;
+    this.failure = null;
+    const url = serverAddress(typed.url);
+    if (Object.keys(checkSyncSettings(typed)).length > 0 || !url) return false;
+    const settings: SyncSettings = {
+      url,
+      database: typed.database.trim(),
+      login: typed.login.trim(),
+      password: typed.password,
+    };
+    this.connecting = true;
+    try {
+      const { signIn } = await import('./syncEngine');
+      const account = await signIn(settings);
+      const previous = this.connection?.settings;
+      const fresh =
+        !previous ||
+        previous.url !== settings.url ||
+        previous.database !== settings.database ||
+        previous.login !== settings.login;
+      const connection: SyncConnection = { settings, state: 'on', account };
+      this.failure = await tryWrite(() => saveSyncConnection(db, connection, fresh));
+      if (this.failure) return false;
+      await this.stop();
+      this.connection = connection;
+      this.phase = 'on';
+      if (fresh) this.finishedAt = null;
+      await this.start();
+      return true;
+    } catch (error) {
+      this.problem = problemOf(error);
+      return false;
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  async pause(): Promise<void> {
+    await this.setState('paused');
+    await this.stop();
+  }
+
+  async resume(): Promise<void> {
+    await this.setState('on');
+    await this.start();
+  }
+
+  /** Stops syncing and forgets the connection and the local copy; every record stays on the device. */
+  async turnOff(): Promise<void> {
+    const db = this.db;
+    const connection = this.connection;
+    if (!db || !connection) return;
+    await this.stop();
+    this.failure = await tryWrite(() => forgetSyncConnection(db));
+    if (this.failure) return;
+    const { destroyLocalCopy } = await import('./syncEngine');
+    await destroyLocalCopy(connection.settings).catch(() => undefined);
+    this.connection = null;
+    this.phase = 'off';
+    this.problem = null;
+    this.finishedAt = null;
+    this.waiting = null;
+    this.refused = 0;
+    this.ignored = 0;
+  }
+
+  /** Runs a cycle now (or right after the one running). */
+  syncNow(): Promise<void> {
+    if (this.phase !== 'on') return Promise.resolve();
+    if (this.cycling) {
+      this.again = true;
+      return this.cycling;
+    }
+    this.cycling = this.runCycle().finally(() => {
+      this.cycling = null;
+      if (this.again) {
+        this.again = false;
+        void this.syncNow();
+      }
+    });
+    return this.cycling;
+  }
+
+  private async setState(state: SyncConnection['state']): Promise<void> {
+    const db = this.db;
+    const connection = this.connection;
+    if (!db || !connection) return;
+    const next = { ...connection, state };
+    this.failure = await tryWrite(() => saveSyncConnection(db, next, false));
+    if (this.failure) return;
+    this.connection = next;
+    this.phase = state;
+  }
+
+  private async start(): Promise<void> {
+    const db = this.db;
+    const connection = this.connection;
+    if (!db || !connection || this.session) return;
+    const { SyncSession } = await import('./syncEngine');
+    this.session = new SyncSession(db, connection.settings, connection.account);
+    this.timer = setInterval(() => void this.syncNow(), interval);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    this.stopWatching = onAnyChange((store) => {
+      if (store !== 'ledger' && store !== 'units') return;
+      clearTimeout(this.soon);
+      this.soon = setTimeout(() => void this.syncNow(), afterEdit);
+    });
+    await this.syncNow();
+  }
+
+  private async stop(): Promise<void> {
+    clearInterval(this.timer);
+    clearTimeout(this.soon);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    await this.cycling;
+    await this.session?.close();
+    this.session = null;
+  }
+
+  private readonly onOnline = () => {
+    this.online = true;
+    void this.syncNow();
+  };
+
+  private readonly onOffline = () => {
+    this.online = false;
+  };
+
+  private async runCycle(): Promise<void> {
+    const session = this.session;
+    const db = this.db;
+    if (!session || !db) return;
+    this.online = navigator.onLine;
+    this.running = true;
+    try {
+      const work = async () => {
+        try {
+          const result = await session.cycle();
+          this.finishedAt = result.finishedAt;
+          this.refused = result.refused;
+          this.ignored = result.ignored;
+          this.problem = result.refused > 0 ? 'refused' : null;
+        } catch (error) {
+          this.problem = problemOf(error);
+        }
+        this.waiting = await session.waiting().catch(() => null);
+      };
+      // One tab at a time; a tab that finds the lock taken leaves this cycle to it.
+      if ('locks' in navigator)
+        await navigator.locks.request(lockName, { ifAvailable: true }, (lock) => (lock ? work() : undefined));
+      else await work();
+      const status = await getSyncStatus(db);
+      if (status.finishedAt) this.finishedAt = status.finishedAt;
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+function problemOf(error: unknown): SyncProblem {
+  const problem = (error as { problem?: unknown } | null)?.problem;
+  return typeof problem === 'string' ? (problem as SyncProblem) : 'server';
+}
+
+export const syncState = new SyncState();

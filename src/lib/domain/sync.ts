@@ -1,0 +1,265 @@
+/**
+ * Sync with a province's CouchDB (issue 19), the pure part: how a unit or a ledger record
+ * becomes a synced document and back, which of a document's revisions counts, and what a
+ * batch pulled from the server may change on the device. The bridge that moves documents
+ * (`features/sync/syncEngine.ts`) and the server's own rules (`server/couchdb/designDoc.mjs`)
+ * sit on either side.
+ *
+ * A synced document is `{ _id: '<type>:<record id>', type, record, scope, writer }`: `scope`
+ * is the chain of unit ids from the top down to the record's unit (for a unit, itself),
+ * `writer` the account that wrote it. The server lets an account write only documents whose
+ * scope holds its unit; the device applies the same rules as a roll-up file to what it pulls:
+ * the shape and times are checked, the chain must agree with the record's units, and by id
+ * the later `updatedAt` wins, so a record that came both by file and by sync is one record.
+ */
+import * as z from 'zod/mini';
+import { futureToleranceMs } from './exchange';
+import { ledgerEntrySchema, type LedgerEntry } from './ledger.schema';
+import { planMerge } from './rollup';
+import { unitSchema, type Unit } from './unit.schema';
+
+export type SyncType = 'unit' | 'ledger';
+
+/** At most this many units from the top to a record's unit (the server checks the same). */
+export const maxScopeDepth = 32;
+
+const scopeSchema = z.array(z.uuid()).check(z.minLength(1), z.maxLength(maxScopeDepth));
+const writerSchema = z.string().check(z.minLength(1), z.maxLength(200));
+
+export const syncedUnitDocSchema = z.looseObject({
+  _id: z.string(),
+  type: z.literal('unit'),
+  record: unitSchema,
+  scope: scopeSchema,
+  writer: writerSchema,
+});
+export const syncedLedgerDocSchema = z.looseObject({
+  _id: z.string(),
+  type: z.literal('ledger'),
+  record: ledgerEntrySchema,
+  scope: scopeSchema,
+  writer: writerSchema,
+});
+export type SyncedUnitDoc = z.infer<typeof syncedUnitDocSchema>;
+export type SyncedLedgerDoc = z.infer<typeof syncedLedgerDocSchema>;
+export type SyncedDoc = SyncedUnitDoc | SyncedLedgerDoc;
+
+export const docId = (type: SyncType, id: string) => `${type}:${id}`;
+
+/** The record id a document id names, with its type, or nothing for other documents (design docs…). */
+export function parseDocId(id: string): { type: SyncType; id: string } | undefined {
+  const match = /^(unit|ledger):(.+)$/.exec(id);
+  return match ? { type: match[1] as SyncType, id: match[2]! } : undefined;
+}
+
+/** The chain of unit ids from the top down to `unitId`, or nothing when a unit is missing or the chain loops. */
+export function scopeOf(unitId: string, units: ReadonlyMap<string, Unit>): string[] | undefined {
+  const chain: string[] = [];
+  for (let id: string | undefined = unitId; id !== undefined; id = units.get(id)?.parentId) {
+    if (!units.has(id) || chain.includes(id) || chain.length >= maxScopeDepth) return undefined;
+    chain.unshift(id);
+  }
+  return chain;
+}
+
+/** The account's unit and whether it may write, from the roles the server gives it. */
+export interface SyncAccount {
+  unitId: string;
+  access: 'write' | 'read';
+}
+
+export function accountOf(roles: readonly string[]): SyncAccount | undefined {
+  const uuid = z.uuid();
+  for (const [prefix, access] of [
+    ['unit:', 'write'],
+    ['reader:', 'read'],
+  ] as const) {
+    const role = roles.find((r) => r.startsWith(prefix) && uuid.safeParse(r.slice(prefix.length)).success);
+    if (role) return { unitId: role.slice(prefix.length), access };
+  }
+  return undefined;
+}
+
+/**
+ * The documents this device should hold on the server: its units and records that lie under
+ * the account's unit (the only ones the server lets it write), each signed by `writer`. Units
+ * above the account's unit, and anything outside its tree (a roll-up from files, a unit made
+ * before sync), stay on the device.
+ */
+export function docsToPush(
+  units: readonly Unit[],
+  records: readonly LedgerEntry[],
+  accountUnitId: string,
+  writer: string,
+): SyncedDoc[] {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const scopes = new Map<string, string[] | undefined>();
+  const scope = (unitId: string) => {
+    if (!scopes.has(unitId)) scopes.set(unitId, scopeOf(unitId, byId));
+    return scopes.get(unitId);
+  };
+  const docs: SyncedDoc[] = [];
+  for (const unit of units) {
+    const chain = scope(unit.id);
+    if (chain?.includes(accountUnitId) && unit.id !== accountUnitId)
+      docs.push({ _id: docId('unit', unit.id), type: 'unit', record: unit, scope: chain, writer });
+  }
+  for (const record of records) {
+    const chain = scope(record.unitId);
+    if (chain?.includes(accountUnitId))
+      docs.push({ _id: docId('ledger', record.id), type: 'ledger', record, scope: chain, writer });
+  }
+  return docs;
+}
+
+/** Whether two documents carry the same record, chain and signature (so nothing is to be written). */
+export function sameContent(
+  a: Pick<SyncedDoc, 'record' | 'scope'>,
+  b: Pick<SyncedDoc, 'record' | 'scope'>,
+): boolean {
+  return JSON.stringify([a.record, a.scope]) === JSON.stringify([b.record, b.scope]);
+}
+
+/**
+ * Which of a document's revisions counts, the same way on every device: the record edited
+ * last (`updatedAt`), and between equal times the revision CouchDB itself picks as winner
+ * (the first one given), which every replica agrees on. The other revisions are not removed:
+ * a conflict loses no record, the losing revision stays on the server and in the local copy.
+ */
+export function resolveRevisions<T extends { record: { updatedAt: string } }>(
+  winner: T,
+  conflicts: readonly T[],
+): T {
+  let chosen = winner;
+  for (const doc of conflicts) if (doc.record.updatedAt > chosen.record.updatedAt) chosen = doc;
+  return chosen;
+}
+
+/** What a pulled batch changes on the device. */
+export interface PullPlan {
+  units: Unit[];
+  records: LedgerEntry[];
+  /** Ledger records deleted on the server that the device still holds. */
+  deletions: string[];
+  /** Documents that were not the kit's shape, or broke its rules: left out, counted. */
+  refused: number;
+}
+
+/**
+ * What documents pulled from the server may change, under the file merge's rules: each must
+ * be the kit's shape; no time may be more than a day ahead of `now` nor an edit before its
+ * creation; its chain must agree with its units (a unit's parent is the one above it in the
+ * chain, a record's chain ends at its unit); then by id the later `updatedAt` wins, so a
+ * batch pulled again, or the same record brought by a file, changes nothing.
+ */
+export function planPull(
+  docs: readonly unknown[],
+  deleted: readonly string[],
+  device: { units: ReadonlyMap<string, Unit>; records: ReadonlyMap<string, LedgerEntry> },
+  now: Date,
+): PullPlan {
+  const limit = new Date(now.getTime() + futureToleranceMs).toISOString();
+  const saneTimes = (r: { createdAt: string; updatedAt: string }) =>
+    r.createdAt <= r.updatedAt && r.updatedAt <= limit;
+  const units: Unit[] = [];
+  const records: LedgerEntry[] = [];
+  let refused = 0;
+  for (const raw of docs) {
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (type === 'unit') {
+      const parsed = syncedUnitDocSchema.safeParse(raw);
+      const doc = parsed.success ? parsed.data : undefined;
+      const ok =
+        doc &&
+        doc._id === docId('unit', doc.record.id) &&
+        saneTimes(doc.record) &&
+        doc.scope.at(-1) === doc.record.id &&
+        doc.record.parentId === doc.scope.at(-2);
+      if (ok) units.push(doc.record);
+      else refused++;
+    } else if (type === 'ledger') {
+      const parsed = syncedLedgerDocSchema.safeParse(raw);
+      const doc = parsed.success ? parsed.data : undefined;
+      const ok =
+        doc &&
+        doc._id === docId('ledger', doc.record.id) &&
+        saneTimes(doc.record) &&
+        doc.scope.at(-1) === doc.record.unitId;
+      if (ok) records.push(doc.record);
+      else refused++;
+    } else refused++;
+  }
+  // A record whose unit is neither on the device nor in the batch would dangle: left for later.
+  const known = new Set([...device.units.keys(), ...units.map((u) => u.id)]);
+  const placed = records.filter((r) => known.has(r.unitId));
+  const unitPlan = planMerge(device.units, units);
+  const recordPlan = planMerge(device.records, placed);
+  return {
+    units: unitPlan.writes,
+    records: recordPlan.writes,
+    deletions: deleted.filter((id) => device.records.has(id)),
+    refused: refused + (records.length - placed.length),
+  };
+}
+
+/** Why a sync did not finish, in terms the status line can say. */
+export const syncProblems = [
+  'unreachable',
+  'password',
+  'no-unit',
+  'refused',
+  'not-found',
+  'full',
+  'server',
+] as const;
+export type SyncProblem = (typeof syncProblems)[number];
+
+/** A problem for an HTTP status (or none, for a network failure). */
+export function problemOfStatus(status: number | undefined): SyncProblem {
+  if (status === undefined || status === 0) return 'unreachable';
+  if (status === 401) return 'password';
+  if (status === 403) return 'refused';
+  if (status === 404) return 'not-found';
+  return 'server';
+}
+
+/** The connection a user types in Settings, checked. */
+export const syncSettingsSchema = z.strictObject({
+  /** The server's address, e.g. https://couch.example.gov.vn (https, or http on this machine). */
+  url: z.string().check(z.maxLength(300)),
+  database: z.string().check(z.regex(/^[a-z][a-z0-9_$()+/-]{0,200}$/)),
+  login: z.string().check(z.minLength(1), z.maxLength(100)),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+export type SyncSettings = z.infer<typeof syncSettingsSchema>;
+
+export const syncFields = ['url', 'database', 'login', 'password'] as const;
+export type SyncField = (typeof syncFields)[number];
+export type SyncFieldProblem = 'required' | 'invalid';
+
+/** The typed connection's problems, per field; empty when it may be tried. */
+export function checkSyncSettings(input: SyncSettings): Partial<Record<SyncField, SyncFieldProblem>> {
+  const problems: Partial<Record<SyncField, SyncFieldProblem>> = {};
+  for (const field of syncFields) if (!input[field].trim()) problems[field] = 'required';
+  if (!problems.url && !serverAddress(input.url)) problems.url = 'invalid';
+  if (!problems.database && !syncSettingsSchema.shape.database.safeParse(input.database.trim()).success)
+    problems.database = 'invalid';
+  return problems;
+}
+
+/**
+ * The server's address without a trailing slash, when it is one the app may reach: https, or
+ * http only on this machine (a district laptop running its own server, and the tests).
+ */
+export function serverAddress(typed: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(typed.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.username || url.password || url.search || url.hash) return undefined;
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return undefined;
+  return url.href.replace(/\/+$/, '');
+}

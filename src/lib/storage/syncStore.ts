@@ -1,0 +1,132 @@
+/**
+ * What sync keeps in the kit's own database (issue 19): the connection (server, database,
+ * account, on or paused), the last finished sync, and the ledger records deleted here that the
+ * server has not yet been told of. These are device settings that a backup never carries
+ * (`backup.ts` keeps only the settings a restore accepts), so an account's password is never
+ * in a file. Pulled records are written through `applyPull`, in one transaction.
+ */
+import * as z from 'zod/mini';
+import { ledgerEntrySchema, type LedgerEntry } from '../domain/ledger.schema';
+import { syncSettingsSchema, type PullPlan } from '../domain/sync';
+import { unitSchema } from '../domain/unit.schema';
+import { announceChange } from './changes';
+import type { Database } from './connection';
+import { getSetting, syncConnectionKey, syncDeletionsKey, syncStatusKey } from './settingsStore';
+import { writeTransaction } from './storageErrors';
+
+export { syncConnectionKey, syncDeletionsKey, syncStatusKey };
+
+export const syncConnectionSchema = z.strictObject({
+  settings: syncSettingsSchema,
+  /** 'on': sync whenever the network is there; 'paused': kept, not synced until resumed. */
+  state: z.enum(['on', 'paused']),
+  /** The account's unit as the server named it at sign-in. */
+  account: z.strictObject({ unitId: z.uuid(), access: z.enum(['write', 'read']) }),
+});
+export type SyncConnection = z.infer<typeof syncConnectionSchema>;
+
+export const syncStatusSchema = z.strictObject({
+  /** When the last sync finished (ISO instant). */
+  finishedAt: z.optional(z.iso.datetime()),
+  /** The local copy's change sequence the device has applied up to. */
+  pulledSeq: z.optional(z.union([z.string(), z.number()])),
+  /** The local copy's sequence when the last push finished: later changes wait to go up. */
+  pushedSeq: z.optional(z.union([z.string(), z.number()])),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+const deletionsSchema = z.array(z.uuid());
+
+export async function getSyncConnection(db: Database): Promise<SyncConnection | undefined> {
+  return getSetting(db, syncConnectionKey, syncConnectionSchema);
+}
+
+export async function getSyncStatus(db: Database): Promise<SyncStatus> {
+  return (await getSetting(db, syncStatusKey, syncStatusSchema)) ?? {};
+}
+
+export async function getSyncDeletions(db: Database): Promise<string[]> {
+  return (await getSetting(db, syncDeletionsKey, deletionsSchema)) ?? [];
+}
+
+/** Saves the connection and, when it is a new one, forgets the old one's progress. */
+export async function saveSyncConnection(
+  db: Database,
+  connection: SyncConnection,
+  fresh: boolean,
+): Promise<void> {
+  const value = syncConnectionSchema.parse(connection);
+  await writeTransaction(db, ['settings'], async (tx) => {
+    const store = tx.objectStore('settings');
+    await store.put({ key: syncConnectionKey, value });
+    if (fresh) {
+      await store.delete(syncStatusKey);
+      await store.delete(syncDeletionsKey);
+    }
+  });
+  announceChange('settings');
+}
+
+/** Turns sync off: the connection and its progress are forgotten; every record stays. */
+export async function forgetSyncConnection(db: Database): Promise<void> {
+  await writeTransaction(db, ['settings'], async (tx) => {
+    const store = tx.objectStore('settings');
+    for (const key of [syncConnectionKey, syncStatusKey, syncDeletionsKey]) await store.delete(key);
+  });
+  announceChange('settings');
+}
+
+export async function saveSyncStatus(db: Database, status: SyncStatus): Promise<void> {
+  const value = syncStatusSchema.parse(status);
+  await writeTransaction(db, ['settings'], (tx) =>
+    tx.objectStore('settings').put({ key: syncStatusKey, value }),
+  );
+}
+
+/** Clears the deletions the server has now been told of (others made meanwhile stay). */
+export async function clearSyncDeletions(db: Database, sent: readonly string[]): Promise<void> {
+  await writeTransaction(db, ['settings'], async (tx) => {
+    const store = tx.objectStore('settings');
+    const record = await store.get(syncDeletionsKey);
+    const parsed = deletionsSchema.safeParse(record?.value);
+    const left = (parsed.success ? parsed.data : []).filter((id) => !sent.includes(id));
+    if (left.length > 0) await store.put({ key: syncDeletionsKey, value: left });
+    else await store.delete(syncDeletionsKey);
+  });
+}
+
+/**
+ * Writes what a pull brought, in one transaction: units first, then records; deleted records
+ * removed. A quota error aborts the whole of it, and the next sync brings it again.
+ */
+export async function applyPull(
+  db: Database,
+  plan: Pick<PullPlan, 'units' | 'records' | 'deletions'>,
+): Promise<void> {
+  if (plan.units.length + plan.records.length + plan.deletions.length === 0) return;
+  const units = plan.units.map((unit) => unitSchema.parse(unit));
+  const records = plan.records.map((record) => ledgerEntrySchema.parse(record));
+  await writeTransaction(db, ['units', 'ledger'], async (tx) => {
+    const unitStore = tx.objectStore('units');
+    for (const unit of units) await unitStore.put(unit);
+    const ledger = tx.objectStore('ledger');
+    for (const record of records) await ledger.put(record);
+    for (const id of plan.deletions) await ledger.delete(id);
+  });
+  if (units.length > 0) announceChange('units');
+  if (records.length + plan.deletions.length > 0) announceChange('ledger');
+}
+
+/** The device's copy of each of these ledger records that it holds and can read. */
+export async function entriesById(db: Database, ids: readonly string[]): Promise<Map<string, LedgerEntry>> {
+  const tx = db.transaction('ledger', 'readonly');
+  const found = new Map<string, LedgerEntry>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const parsed = ledgerEntrySchema.safeParse(await tx.store.get(id));
+      if (parsed.success) found.set(id, parsed.data);
+    }),
+  );
+  await tx.done;
+  return found;
+}

@@ -1,0 +1,213 @@
+import { describe, expect, test } from 'vitest';
+import type { LedgerEntry } from '../../../src/lib/domain/ledger.schema';
+import {
+  accountOf,
+  checkSyncSettings,
+  docsToPush,
+  planPull,
+  resolveRevisions,
+  scopeOf,
+  serverAddress,
+} from '../../../src/lib/domain/sync';
+import type { Unit } from '../../../src/lib/domain/unit.schema';
+import { scopeFilter } from '../../../server/couchdb/designDoc.mjs';
+
+const id = (n: number) => `30000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+const t = (minute: number) => `2027-06-10T08:${String(minute).padStart(2, '0')}:00.000Z`;
+const now = new Date('2027-06-10T09:00:00.000Z');
+
+const unit = (n: number, parent?: number, extra: Partial<Unit> = {}): Unit => ({
+  id: id(n),
+  name: `Đơn vị ${n}`,
+  kind: 'commune',
+  ...(parent ? { parentId: id(parent) } : {}),
+  createdAt: t(0),
+  updatedAt: t(0),
+  ...extra,
+});
+const record = (n: number, unitN: number, extra: Partial<LedgerEntry> = {}): LedgerEntry =>
+  ({
+    id: id(n),
+    kind: 'session',
+    unitId: id(unitN),
+    date: '2027-06-10',
+    audience: 'workers',
+    participants: 20,
+    durationMinutes: 45,
+    topics: [],
+    materials: [],
+    createdAt: t(1),
+    updatedAt: t(1),
+    ...extra,
+  }) as LedgerEntry;
+
+// Province 1 ─ district 2 ─ communes 3 and 4; enterprise 5 under commune 3.
+const tree = [unit(1), unit(2, 1), unit(3, 2), unit(4, 2), unit(5, 3, { kind: 'enterprise' })];
+const byId = new Map(tree.map((u) => [u.id, u]));
+
+describe('the chain of units', () => {
+  test('runs from the top down to the unit', () => {
+    expect(scopeOf(id(5), byId)).toEqual([id(1), id(2), id(3), id(5)]);
+    expect(scopeOf(id(1), byId)).toEqual([id(1)]);
+  });
+  test('is none when a unit is missing or the tree loops', () => {
+    expect(scopeOf(id(9), byId)).toBeUndefined();
+    const loop = new Map([
+      [id(1), unit(1, 2)],
+      [id(2), unit(2, 1)],
+    ]);
+    expect(scopeOf(id(1), loop)).toBeUndefined();
+  });
+});
+
+test("an account's unit comes from its unit: or reader: role, other roles ignored", () => {
+  expect(accountOf(['member:db', `unit:${id(3)}`])).toEqual({ unitId: id(3), access: 'write' });
+  expect(accountOf(['member:db', `reader:${id(1)}`])).toEqual({ unitId: id(1), access: 'read' });
+  expect(accountOf(['member:db', 'unit:not-a-uuid'])).toBeUndefined();
+  expect(accountOf(['_admin'])).toBeUndefined();
+});
+
+test("a commune pushes its units and records under it, signed, never its own unit, those above or a neighbour's", () => {
+  const records = [record(10, 3), record(11, 5), record(12, 4), record(13, 2)];
+  const docs = docsToPush(tree, records, id(3), 'xa-3');
+  expect(docs.map((d) => d._id).sort()).toEqual(
+    [`ledger:${id(10)}`, `ledger:${id(11)}`, `unit:${id(5)}`].sort(),
+  );
+  expect(docs.every((d) => d.writer === 'xa-3')).toBe(true);
+  expect(docs.find((d) => d._id === `ledger:${id(11)}`)?.scope).toEqual([id(1), id(2), id(3), id(5)]);
+});
+
+describe('a conflict', () => {
+  const rev = (updatedAt: string, tag: string) => ({ tag, record: { updatedAt } });
+  test('takes the revision edited last, whichever the server picked', () => {
+    expect(resolveRevisions(rev(t(5), 'winner'), [rev(t(9), 'late'), rev(t(7), 'mid')]).tag).toBe('late');
+    expect(resolveRevisions(rev(t(9), 'late'), [rev(t(5), 'early')]).tag).toBe('late');
+  });
+  test("keeps the server's winner between equal times, so every device agrees", () => {
+    expect(resolveRevisions(rev(t(5), 'winner'), [rev(t(5), 'other')]).tag).toBe('winner');
+  });
+});
+
+describe('what a pull may change', () => {
+  const doc = (r: LedgerEntry, scope: string[], extra: object = {}) => ({
+    _id: `ledger:${r.id}`,
+    type: 'ledger',
+    record: r,
+    scope,
+    writer: 'xa-3',
+    ...extra,
+  });
+  const unitDoc = (u: Unit, scope: string[]) => ({
+    _id: `unit:${u.id}`,
+    type: 'unit',
+    record: u,
+    scope,
+    writer: 'admin',
+  });
+  const empty = { units: new Map<string, Unit>(), records: new Map<string, LedgerEntry>() };
+  const device = { units: byId, records: new Map<string, LedgerEntry>() };
+
+  test('new units and records are taken, and pulling them again changes nothing', () => {
+    const units = [unitDoc(unit(1), [id(1)]), unitDoc(unit(2, 1), [id(1), id(2)])];
+    const first = planPull(units, [], empty, now);
+    expect(first.units.map((u) => u.id)).toEqual([id(1), id(2)]);
+    const again = planPull(
+      units,
+      [],
+      { units: new Map(first.units.map((u) => [u.id, u])), records: new Map() },
+      now,
+    );
+    expect(again.units).toEqual([]);
+  });
+
+  test('the later edit wins, the same or an older one changes nothing', () => {
+    const here = record(10, 3, { updatedAt: t(20) });
+    const on = { units: byId, records: new Map([[here.id, here]]) };
+    const chain = [id(1), id(2), id(3)];
+    expect(
+      planPull([doc({ ...here, participants: 5, updatedAt: t(30) }, chain)], [], on, now).records,
+    ).toHaveLength(1);
+    expect(
+      planPull([doc({ ...here, participants: 5, updatedAt: t(10) }, chain)], [], on, now).records,
+    ).toHaveLength(0);
+    expect(planPull([doc(here, chain)], [], on, now).records).toHaveLength(0);
+  });
+
+  test('malformed documents, times from the future and chains that disagree are refused and counted', () => {
+    const chain = [id(1), id(2), id(3)];
+    const plan = planPull(
+      [
+        { type: 'ledger', record: { id: 'x' } },
+        { type: 'note', text: 'hello' },
+        doc(record(20, 3, { updatedAt: '2099-01-01T00:00:00.000Z' }), chain),
+        doc(record(21, 3, { createdAt: t(30), updatedAt: t(10) }), chain),
+        doc(record(22, 3), [id(1), id(2), id(4)]),
+        doc(record(23, 3), chain, { _id: `ledger:${id(99)}` }),
+        unitDoc(unit(6, 4), [id(1), id(2), id(3), id(6)]),
+        doc(record(24, 3), chain),
+      ],
+      [],
+      device,
+      now,
+    );
+    expect(plan.refused).toBe(7);
+    expect(plan.records.map((r) => r.id)).toEqual([id(24)]);
+    expect(plan.units).toEqual([]);
+  });
+
+  test('a record whose unit the device has not got is left for later; a deletion touches only what the device holds', () => {
+    const plan = planPull(
+      [doc(record(30, 8), [id(1), id(8)])],
+      [id(10), id(40)],
+      {
+        units: byId,
+        records: new Map([[id(10), record(10, 3)]]),
+      },
+      now,
+    );
+    expect(plan.records).toEqual([]);
+    expect(plan.refused).toBe(1);
+    expect(plan.deletions).toEqual([id(10)]);
+  });
+});
+
+describe('the server filter a device pulls through', () => {
+  const req = (unitId: string, above: string[] = []) => ({ query: { unit: unitId, above: above.join(',') } });
+  test("lets through the account's tree, the units above it and deletions, nothing of a neighbour", () => {
+    const mine = { _id: 'x', type: 'ledger', scope: [id(1), id(2), id(3)], record: { id: id(10) } };
+    const neighbour = { _id: 'y', type: 'ledger', scope: [id(1), id(2), id(4)], record: { id: id(11) } };
+    const above = { _id: 'z', type: 'unit', scope: [id(1), id(2)], record: { id: id(2) } };
+    expect(scopeFilter(mine, req(id(3)))).toBe(true);
+    expect(scopeFilter(neighbour, req(id(3)))).toBe(false);
+    expect(scopeFilter(above, req(id(3), [id(1), id(2)]))).toBe(true);
+    expect(scopeFilter(above, req(id(3)))).toBe(false);
+    expect(scopeFilter({ _id: 'y', _deleted: true }, req(id(3)))).toBe(true);
+    expect(scopeFilter(neighbour, req(id(1)))).toBe(true);
+  });
+});
+
+describe('the connection typed in Settings', () => {
+  test('https anywhere, http only on this machine, nothing with credentials or a query in it', () => {
+    expect(serverAddress(' https://dongbo.hungyen.gov.vn/ ')).toBe('https://dongbo.hungyen.gov.vn');
+    expect(serverAddress('http://127.0.0.1:5984')).toBe('http://127.0.0.1:5984');
+    expect(serverAddress('http://dongbo.hungyen.gov.vn')).toBeUndefined();
+    expect(serverAddress('https://admin:secret@dongbo.hungyen.gov.vn')).toBeUndefined();
+    expect(serverAddress('https://dongbo.hungyen.gov.vn/?x=1')).toBeUndefined();
+    expect(serverAddress('dongbo')).toBeUndefined();
+  });
+  test('each field is required, the database name follows CouchDB', () => {
+    expect(checkSyncSettings({ url: '', database: '', login: ' ', password: '' })).toEqual({
+      url: 'required',
+      database: 'required',
+      login: 'required',
+      password: 'required',
+    });
+    expect(checkSyncSettings({ url: 'ftp://x', database: 'Chung Tay', login: 'xa', password: 'p' })).toEqual({
+      url: 'invalid',
+      database: 'invalid',
+    });
+    expect(
+      checkSyncSettings({ url: 'https://x.vn', database: 'chung-tay-hy', login: 'xa', password: 'p' }),
+    ).toEqual({});
+  });
+});
