@@ -32,7 +32,13 @@ declare module 'pouchdb-browser' {
     info(): Promise<{ update_seq: number | string; doc_count: number }>;
     get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<Doc>;
     bulkDocs(docs: Doc[]): Promise<Array<{ ok?: boolean; id?: string; error?: string; status?: number }>>;
-    allDocs(options: { keys?: string[]; include_docs?: boolean; conflicts?: boolean }): Promise<{
+    allDocs(options: {
+      keys?: string[];
+      startkey?: string;
+      endkey?: string;
+      include_docs?: boolean;
+      conflicts?: boolean;
+    }): Promise<{
       rows: Array<{
         id: string;
         key: string;

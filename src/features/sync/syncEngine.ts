@@ -23,6 +23,7 @@ import {
   problemOfStatus,
   resolveRevisions,
   sameContent,
+  type PullPlan,
   type SyncAccount,
   type SyncedDoc,
   type SyncProblem,
@@ -192,6 +193,22 @@ export class SyncSession {
     let since = (await getSyncStatus(this.db)).pulledSeq ?? 0;
     let applied = 0;
     let ignored = 0;
+    // The copy's units first, all of them: a record's unit may have changed after it, and so
+    // come later in the feed than the record that needs it.
+    const peek = await this.local.changes({ since, limit: 1 });
+    if (peek.results.length > 0) {
+      const { rows } = await this.local.allDocs({
+        startkey: 'unit:',
+        endkey: 'unit:\uffff',
+        include_docs: true,
+        conflicts: true,
+      });
+      const docs = await Promise.all(rows.flatMap((row) => (row.doc ? [this.resolved(row.doc)] : [])));
+      const units = new Map((await listUnits(this.db)).map((unit) => [unit.id, unit]));
+      const plan = planPull(docs, [], { units, records: new Map() }, now);
+      await this.write(plan);
+      applied += plan.units.length;
+    }
     for (;;) {
       const page = await this.local.changes({ since, limit: batchSize, include_docs: true, conflicts: true });
       if (page.results.length === 0) break;
@@ -208,17 +225,21 @@ export class SyncSession {
       const ids = docs.flatMap((doc) => (doc.type === 'ledger' ? [parseDocId(doc._id)?.id ?? ''] : []));
       const records = await entriesById(this.db, [...ids, ...deleted]);
       const plan = planPull(docs, deleted, { units, records }, now);
-      try {
-        await applyPull(this.db, plan);
-      } catch (error) {
-        throw new SyncError(error instanceof StorageFullError ? 'full' : 'server');
-      }
+      await this.write(plan);
       applied += plan.units.length + plan.records.length + plan.deletions.length;
       ignored += plan.refused;
       since = page.last_seq;
       await saveSyncStatus(this.db, { ...(await getSyncStatus(this.db)), pulledSeq: since });
     }
     return { applied, ignored };
+  }
+
+  private async write(plan: PullPlan): Promise<void> {
+    try {
+      await applyPull(this.db, plan);
+    } catch (error) {
+      throw new SyncError(error instanceof StorageFullError ? 'full' : 'server');
+    }
   }
 
   /** A document with conflicts, as the revision edited last. */

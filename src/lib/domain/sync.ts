@@ -148,9 +148,11 @@ export interface PullPlan {
 /**
  * What documents pulled from the server may change, under the file merge's rules: each must
  * be the kit's shape; no time may be more than a day ahead of `now` nor an edit before its
- * creation; its chain must agree with its units (a unit's parent is the one above it in the
- * chain, a record's chain ends at its unit); then by id the later `updatedAt` wins, so a
- * batch pulled again, or the same record brought by a file, changes nothing.
+ * creation; its chain must be the chain of units the device knows for it (with the batch's
+ * units), so an account that claims another unit's enterprise as its own, or writes a record
+ * under a chain that is not the real one, changes nothing here; then by id the later
+ * `updatedAt` wins, so a batch pulled again, or the same record brought by a file, changes
+ * nothing. A record whose unit the device does not know is left out.
  */
 export function planPull(
   docs: readonly unknown[],
@@ -161,44 +163,45 @@ export function planPull(
   const limit = new Date(now.getTime() + futureToleranceMs).toISOString();
   const saneTimes = (r: { createdAt: string; updatedAt: string }) =>
     r.createdAt <= r.updatedAt && r.updatedAt <= limit;
-  const units: Unit[] = [];
-  const records: LedgerEntry[] = [];
+  const units: SyncedUnitDoc[] = [];
+  const records: SyncedLedgerDoc[] = [];
   let refused = 0;
   for (const raw of docs) {
     const type = (raw as { type?: unknown } | null)?.type;
-    if (type === 'unit') {
-      const parsed = syncedUnitDocSchema.safeParse(raw);
-      const doc = parsed.success ? parsed.data : undefined;
-      const ok =
-        doc &&
-        doc._id === docId('unit', doc.record.id) &&
-        saneTimes(doc.record) &&
-        doc.scope.at(-1) === doc.record.id &&
-        doc.record.parentId === doc.scope.at(-2);
-      if (ok) units.push(doc.record);
-      else refused++;
-    } else if (type === 'ledger') {
-      const parsed = syncedLedgerDocSchema.safeParse(raw);
-      const doc = parsed.success ? parsed.data : undefined;
-      const ok =
-        doc &&
-        doc._id === docId('ledger', doc.record.id) &&
-        saneTimes(doc.record) &&
-        doc.scope.at(-1) === doc.record.unitId;
-      if (ok) records.push(doc.record);
-      else refused++;
-    } else refused++;
+    const parsed =
+      type === 'unit'
+        ? syncedUnitDocSchema.safeParse(raw)
+        : type === 'ledger'
+          ? syncedLedgerDocSchema.safeParse(raw)
+          : undefined;
+    const doc = parsed?.success ? parsed.data : undefined;
+    if (!doc || doc._id !== docId(doc.type, doc.record.id) || !saneTimes(doc.record)) refused++;
+    else if (doc.type === 'unit') units.push(doc);
+    else records.push(doc);
   }
-  // A record whose unit is neither on the device nor in the batch would dangle: left for later.
-  const known = new Set([...device.units.keys(), ...units.map((u) => u.id)]);
-  const placed = records.filter((r) => known.has(r.unitId));
-  const unitPlan = planMerge(device.units, units);
-  const recordPlan = planMerge(device.records, placed);
+  const sameChain = (a: readonly string[] | undefined, b: readonly string[]) =>
+    a !== undefined && a.length === b.length && a.every((id, i) => id === b[i]);
+
+  const unitPlan = planMerge(
+    device.units,
+    units.map((doc) => doc.record),
+  );
+  const merged = new Map(device.units);
+  for (const unit of unitPlan.writes) merged.set(unit.id, unit);
+  const scopeByUnit = new Map(units.map((doc) => [doc.record.id, doc.scope]));
+  const unitWrites = unitPlan.writes.filter((unit) =>
+    sameChain(scopeOf(unit.id, merged), scopeByUnit.get(unit.id)!),
+  );
+  const placed = records.filter((doc) => sameChain(scopeOf(doc.record.unitId, merged), doc.scope));
+  const recordPlan = planMerge(
+    device.records,
+    placed.map((doc) => doc.record),
+  );
   return {
-    units: unitPlan.writes,
+    units: unitWrites,
     records: recordPlan.writes,
     deletions: deleted.filter((id) => device.records.has(id)),
-    refused: refused + (records.length - placed.length),
+    refused: refused + (unitPlan.writes.length - unitWrites.length) + (records.length - placed.length),
   };
 }
 

@@ -250,12 +250,17 @@ describe('two communes and the province', () => {
     // Commune B's device holds commune A's enterprise as if it were its own (a forged tree):
     // the server refuses B's write, the device says so and keeps its copy.
     const takeOver = { ...factory, name: 'Công ty của xã B', parentId: communeB, updatedAt: at(30) };
-    await saveEntry(b.db, session(takeOver.id, 5), [takeOver], { clearDraft: false });
+    const forged = session(takeOver.id, 5);
+    await saveEntry(b.db, forged, [takeOver], { clearDraft: false });
     const refused = await b.session.cycle(clock);
-    expect(refused.refused).toBeGreaterThan(0);
+    expect(refused.refused).toBe(1); // the unit: it is commune A's on the server
     expect((await listUnits(b.db)).find((u) => u.id === factory.id)?.name).toBe('Công ty của xã B');
-    await p.session.cycle(clock);
+    // The record itself lies, by its chain, under commune B, so the server takes it; the
+    // province knows the enterprise under commune A and does not count it.
+    const atProvince = await p.session.cycle(clock);
+    expect(atProvince.ignored).toBe(1);
     expect((await listUnits(p.db)).find((u) => u.id === factory.id)?.name).toBe('Công ty Giày Hòa Bình');
+    expect((await listEntries(p.db)).map((r) => r.id)).toEqual([kept.id]);
   });
 
   test('a reading account pushes nothing, and a server that is down is told, the records kept', async () => {
