@@ -6,7 +6,7 @@
  */
 import type { LedgerEntry } from '../../lib/domain/ledger.schema';
 import type { Unit } from '../../lib/domain/unit.schema';
-import { onOtherTabChange } from '../../lib/storage/changes';
+import { onArrival, onOtherTabChange } from '../../lib/storage/changes';
 import type { Database } from '../../lib/storage/connection';
 import { listEntries } from '../../lib/storage/ledgerStore';
 import type { DataStoreName } from '../../lib/storage/schema';
@@ -37,12 +37,17 @@ export class LedgerData {
     this.loaded = true;
   }
 
-  /** Loads now and whenever another tab changes what this shows; returns the unsubscribe. */
+  /**
+   * Loads now and whenever another tab changes what this shows, or a sync brings records in;
+   * returns the unsubscribe.
+   */
   watch(): () => void {
     void this.refresh();
-    return onOtherTabChange((store) => {
+    const changed = (store: DataStoreName) => {
       if (this.watched.includes(store)) void this.refresh();
-    });
+    };
+    const stops = [onOtherTabChange(changed), onArrival(changed)];
+    return () => stops.forEach((stop) => stop());
   }
 
   unitName(id: string): string {

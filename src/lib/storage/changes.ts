@@ -40,6 +40,24 @@ export function onAnyChange(listener: Listener): () => void {
   };
 }
 
+const arrivalListeners = new Set<Listener>();
+
+/**
+ * Announce records that arrived in the background (a sync's pull) to this tab's views and to
+ * the other tabs. Unlike `announceChange` it does not reach `onAnyChange` here, so what a sync
+ * writes never sets off another sync.
+ */
+export function announceArrival(store: DataStoreName): void {
+  for (const listener of arrivalListeners) listener(store);
+  getChannel()?.postMessage({ store });
+}
+
+/** Listen for records arriving in this tab's background; returns the unsubscribe function. */
+export function onArrival(listener: Listener): () => void {
+  arrivalListeners.add(listener);
+  return () => arrivalListeners.delete(listener);
+}
+
 /** Listen for changes made in other tabs; returns the unsubscribe function. */
 export function onOtherTabChange(listener: Listener): () => void {
   getChannel();

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { ledgerEntrySchema, type LedgerEntry } from '../domain/ledger.schema';
 import { syncSettingsSchema, type PullPlan } from '../domain/sync';
 import { unitSchema } from '../domain/unit.schema';
-import { announceChange } from './changes';
+import { announceArrival, announceChange } from './changes';
 import type { Database } from './connection';
 import { getSetting, syncConnectionKey, syncDeletionsKey, syncStatusKey } from './settingsStore';
 import { writeTransaction } from './storageErrors';
@@ -113,8 +113,8 @@ export async function applyPull(
     for (const record of records) await ledger.put(record);
     for (const id of plan.deletions) await ledger.delete(id);
   });
-  if (units.length > 0) announceChange('units');
-  if (records.length + plan.deletions.length > 0) announceChange('ledger');
+  if (units.length > 0) announceArrival('units');
+  if (records.length + plan.deletions.length > 0) announceArrival('ledger');
 }
 
 /** The device's copy of each of these ledger records that it holds and can read. */
