@@ -12,6 +12,8 @@
 //     filtering it, starting a 40-question practice drawn from it
 //   - answer cards read by a fake camera (issue 17): detection frames per second and the time until
 //     40 cards are counted, at 1× and 4× CPU
+//   - sync with a province's server (issue 19), pouchdb-server on loopback: a province's first sync of
+//     10,000 and 100,000 records, and incremental syncs of 100 records each way
 //
 // Targets (issue #2, issue 16): first-screen JS ≤ 35 kB gzip; first question ≤ 1.5 s; progress ≤ 200 ms.
 // Targets (issue 7): a filter change ≤ 300 ms; detail CSV ≤ 1.5 s; detail XLSX ≤ 5 s; import ≤ 10 s.
@@ -35,7 +37,7 @@ const distName = process.env.BENCH_DIST ?? 'dist';
 const dist = resolve(root, distName);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_ONLY runs some sections only (comma-separated): first-screen, first-question, material,
-// progress, statistics, rollup, banks, cards. The static sizes are always reported.
+// progress, statistics, rollup, banks, cards, sync. The static sizes are always reported.
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 const section = (name) => !only || only.includes(name);
 const executablePath = existsSync('/usr/lib/chromium/chromium')
@@ -923,6 +925,167 @@ if (section('cards')) {
       `Cards: "read cards" → all ${count} counted${rate > 1 ? ` (${rate}× CPU)` : ''}`,
       `${Math.round(r.all)} ms (camera start included; ${r.firstFrames} frames)`,
     );
+  }
+}
+
+// --- Sync with a province's server (issue 19) ----------------------------------------------------
+// A real pouchdb-server on loopback set up by the kit's script; the province's device signs in and
+// takes everything its units sent (first sync), then one more sync after 100 records arrive on the
+// server (incremental pull), and a commune's device sends 100 records it made (incremental push).
+if (section('sync')) {
+  const { startPouchdbServer } = await import('../server/pouchdbServer.mjs');
+  const { setupProvince } = await import('../../server/couchdb/setup.mjs');
+  const couch = await startPouchdbServer();
+  const ids = {
+    province: '10000000-0000-4000-8000-000000000001',
+    a: '10000000-0000-4000-8000-00000000000a',
+    b: '10000000-0000-4000-8000-00000000000b',
+  };
+  const headers = {
+    authorization: `Basic ${Buffer.from(`${couch.admin.name}:${couch.admin.password}`).toString('base64')}`,
+    'content-type': 'application/json',
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  let serial = 0;
+  const ledgerDocs = (db, count) =>
+    Array.from({ length: count }, (_, i) => {
+      const id = `50000000-0000-4000-8000-${(++serial).toString(16).padStart(12, '0')}`;
+      const unitId = i % 2 ? ids.a : ids.b;
+      const at = new Date().toISOString();
+      return {
+        _id: `ledger:${id}`,
+        type: 'ledger',
+        writer: `${db}-${unitId === ids.a ? 'a' : 'b'}`,
+        scope: [ids.province, unitId],
+        record: {
+          id,
+          kind: 'session',
+          unitId,
+          date: today,
+          audience: 'workers',
+          participants: 3,
+          durationMinutes: 30,
+          topics: [],
+          materials: [],
+          createdAt: at,
+          updatedAt: at,
+        },
+      };
+    });
+  const seed = async (db, count) => {
+    for (let done = 0; done < count; done += 5000) {
+      const response = await fetch(`${couch.url}/${db}/_bulk_docs`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ docs: ledgerDocs(db, Math.min(5000, count - done)) }),
+      });
+      if (response.status !== 201) throw new Error(`seeding ${db}: ${response.status}`);
+    }
+  };
+  const signIn = async (page, db, login, password) => {
+    await page.goto(`${server.url}/#/settings`);
+    await page.getByLabel('Địa chỉ máy chủ').fill(couch.url);
+    await page.getByLabel('Tên cơ sở dữ liệu').fill(db);
+    await page.getByLabel('Tên đăng nhập của đơn vị').fill(login);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+    const start = Date.now();
+    await page.getByRole('button', { name: 'Bật đồng bộ' }).click();
+    await page.getByText(/^Đồng bộ xong lúc/).waitFor({ timeout: 30 * 60_000 });
+    return Date.now() - start;
+  };
+  const syncNow = async (page) => {
+    const button = page.getByRole('button', { name: 'Đồng bộ ngay' });
+    const start = Date.now();
+    await button.click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-sync-phase]')?.getAttribute('data-sync-running') === 'false',
+      null,
+      { timeout: 10 * 60_000 },
+    );
+    return Date.now() - start;
+  };
+  try {
+    for (const count of [10_000, 100_000]) {
+      const db = `bench-${count}`;
+      const accounts = await setupProvince({
+        url: couch.url,
+        db,
+        admin: couch.admin,
+        units: [
+          { id: ids.province, name: 'Tỉnh', kind: 'agency', login: `${db}-p`, access: 'read' },
+          {
+            id: ids.a,
+            name: 'Xã A',
+            kind: 'commune',
+            parentId: ids.province,
+            login: `${db}-a`,
+            access: 'write',
+          },
+          {
+            id: ids.b,
+            name: 'Xã B',
+            kind: 'commune',
+            parentId: ids.province,
+            login: `${db}-b`,
+            access: 'write',
+          },
+        ],
+      });
+      const password = (login) => accounts.find((a) => a.login === login).password;
+      await seed(db, count);
+      const context = await browser.newContext();
+      const { page } = await newPage(context);
+      const first = await signIn(page, db, `${db}-p`, password(`${db}-p`));
+      report(
+        `Sync: a province's first sync of ${count.toLocaleString('en')} records`,
+        `${(first / 1000).toFixed(1)} s`,
+      );
+      if (count === 10_000) {
+        await seed(db, 100);
+        report(
+          'Sync: the province takes 100 new records (incremental)',
+          `${Math.round(await syncNow(page))} ms`,
+        );
+        const communeContext = await browser.newContext();
+        const { page: commune } = await newPage(communeContext);
+        await signIn(commune, db, `${db}-a`, password(`${db}-a`));
+        await commune.evaluate(
+          async ({ unitId, today }) => {
+            const db = await new Promise((resolve) => {
+              const request = indexedDB.open('chung-tay');
+              request.onsuccess = () => resolve(request.result);
+            });
+            const tx = db.transaction('ledger', 'readwrite');
+            const at = new Date().toISOString();
+            for (let i = 0; i < 100; i++)
+              tx.objectStore('ledger').put({
+                id: crypto.randomUUID(),
+                kind: 'session',
+                unitId,
+                date: today,
+                audience: 'workers',
+                participants: 5,
+                durationMinutes: 45,
+                topics: [],
+                materials: [],
+                createdAt: at,
+                updatedAt: at,
+              });
+            await new Promise((resolve) => (tx.oncomplete = resolve));
+            db.close();
+          },
+          { unitId: ids.a, today },
+        );
+        report(
+          'Sync: a commune sends 100 records it made (incremental)',
+          `${Math.round(await syncNow(commune))} ms`,
+        );
+        await communeContext.close();
+      }
+      await context.close();
+    }
+  } finally {
+    await couch.stop();
   }
 }
 

@@ -245,6 +245,24 @@ test('Two communes and the province sync through the server: offline edits wait,
   await expect(pageP.getByText(/^1 bản ghi từ máy chủ không đúng định dạng hoặc quy tắc/)).toBeVisible();
   expect(await figures(pageP)).toEqual({ sessions: '2', participants: '70' });
 
+  // A reporting round at the province counts the communes whose records arrived by sync as sent.
+  const today = await pageP.evaluate(() => new Date().toLocaleDateString('sv'));
+  const year = today.slice(0, 4);
+  await pageP.goto('/#/rollups');
+  await pageP.getByLabel('Tên kỳ báo cáo *').fill(`Báo cáo năm ${year}`);
+  await pageP.getByLabel('Từ ngày *').fill(`${year}-01-01`);
+  await pageP.getByLabel('Đến ngày *').fill(`${year}-12-31`);
+  await pageP.getByLabel('Hạn gửi *').fill(`${year}-12-31`);
+  await pageP
+    .getByLabel('Các đơn vị phải gửi (mỗi dòng một tên)')
+    .fill('Xã Lạc Hồng\nXã Trưng Trắc\nXã Đình Dù');
+  await pageP.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
+  await expect(
+    pageP.getByText('2 đơn vị gửi đúng hạn, 0 gửi muộn, 1 chưa gửi (trong 3 đơn vị phải gửi).'),
+  ).toBeVisible();
+  await expect(pageP.getByRole('row', { name: /Xã Lạc Hồng/ })).toContainText('qua đồng bộ');
+  await expect(pageP.getByRole('row', { name: /Xã Đình Dù/ })).toContainText('Chưa gửi');
+
   // Pausing keeps the connection; turning off forgets it and keeps every record.
   await pageA.goto('/#/settings');
   await pageA.getByRole('button', { name: 'Tạm dừng' }).click();

@@ -34,7 +34,11 @@ export async function downloadRollupTables(
     ...[...status.rows, ...status.unexpected].map((row) => [
       row.name,
       locale.t(`statistics.rollup.state.${row.state}`),
-      row.first ? formatDate(exportDay(row.first.exportedAt), locale.language) : null,
+      row.first
+        ? formatDate(exportDay(row.first.exportedAt), locale.language)
+        : row.synced
+          ? locale.t('statistics.rollup.bySync', { date: formatDate(row.synced, locale.language) })
+          : null,
       row.files,
     ]),
   ];

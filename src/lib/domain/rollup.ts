@@ -119,6 +119,39 @@ export interface ReportingRow {
   files: number;
   /** The sending unit's id, when a file came. */
   unitId?: string;
+  /** With no file: the day its first record of the period was made, when its records arrived by sync. */
+  synced?: string;
+}
+
+/**
+ * What arrived without a file (by sync): for each unit on the device, by name key, the local
+ * day its first record dated in the round's period was made, counting the units under it.
+ */
+export function arrivedRecords(
+  round: Pick<Rollup, 'from' | 'to' | 'expected'>,
+  units: readonly Unit[],
+  entries: readonly LedgerEntry[],
+): Map<string, string> {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const wanted = new Map<string, string[]>();
+  for (const name of round.expected) {
+    const key = nameKey(name);
+    wanted.set(
+      key,
+      units.filter((unit) => nameKey(unit.name) === key).map((unit) => unit.id),
+    );
+  }
+  const arrived = new Map<string, string>();
+  const inPeriod = entries.filter((entry) => entry.date >= round.from && entry.date <= round.to);
+  for (const [key, ids] of wanted) {
+    if (ids.length === 0) continue;
+    let first: string | undefined;
+    for (const entry of inPeriod)
+      if (ids.some((id) => isWithin(entry.unitId, id, byId)) && (!first || entry.createdAt < first))
+        first = entry.createdAt;
+    if (first) arrived.set(key, localDate(new Date(first)));
+  }
+  return arrived;
 }
 
 export interface ReportingStatus {
@@ -128,11 +161,22 @@ export interface ReportingStatus {
   counts: Record<ReportingState, number>;
 }
 
-/** Which expected units sent a file, on time (exported by the deadline) or late, and which did not. */
-export function reportingStatus(round: Pick<Rollup, 'expected' | 'files' | 'deadline'>): ReportingStatus {
+/**
+ * Which expected units sent a file, on time (exported by the deadline) or late, and which did
+ * not. A unit that sent no file but whose records of the period arrived by sync (`arrived`,
+ * from `arrivedRecords`) has reported too: on time when its first record was made by the
+ * deadline.
+ */
+export function reportingStatus(
+  round: Pick<Rollup, 'expected' | 'files' | 'deadline'>,
+  arrived: ReadonlyMap<string, string> = new Map(),
+): ReportingStatus {
   const sorted = [...round.files].sort((a, b) => a.exportedAt.localeCompare(b.exportedAt));
   const rowFor = (name: string, files: ReceivedFile[]): ReportingRow => {
     const first = files[0];
+    const synced = arrived.get(nameKey(name));
+    if (!first && synced)
+      return { name, state: synced <= round.deadline ? 'on-time' : 'late', files: 0, synced };
     if (!first) return { name, state: 'missing', files: 0 };
     return {
       name,

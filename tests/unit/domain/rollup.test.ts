@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LedgerEntry, SessionEntry } from '../../../src/lib/domain/ledger.schema';
 import {
+  arrivedRecords,
   checkRollupInput,
   emptyRollupInput,
   expectedNames,
@@ -126,6 +127,32 @@ describe('The reporting status of a round', () => {
     ]);
     expect(status.counts).toEqual({ 'on-time': 1, late: 1, missing: 1 });
     expect(status.unexpected).toEqual([]);
+  });
+
+  test('A unit whose records of the period arrived by sync has reported: on time when its first was made by the deadline', () => {
+    const minhAnhUnit = makeUnit({ name: 'Công ty TNHH May Minh Anh' });
+    const workshop = makeUnit({ name: 'Xưởng 2', parentId: minhAnhUnit.id });
+    const phuThinh = makeUnit({ name: 'Công ty TNHH Điện tử Phú Thịnh' });
+    const entries = [
+      // Under Minh Anh's workshop, made on the deadline day, late in the evening.
+      makeSessionEntry({ unitId: workshop.id, date: '2027-06-20', createdAt: local('2027-07-05', 23, 30) }),
+      makeSessionEntry({ unitId: minhAnhUnit.id, date: '2027-06-21', createdAt: local('2027-07-08', 9) }),
+      // Phú Thịnh's only record in the period was made after the deadline; one outside the period does not count.
+      makeSessionEntry({ unitId: phuThinh.id, date: '2027-06-25', createdAt: local('2027-07-06', 8) }),
+      makeSessionEntry({ unitId: phuThinh.id, date: '2027-05-02', createdAt: local('2027-05-02', 8) }),
+    ];
+    const period = { ...round(), from: '2027-06-01', to: '2027-06-30' };
+    const arrived = arrivedRecords(period, [minhAnhUnit, workshop, phuThinh], entries);
+    expect([...arrived.values()]).toEqual(['2027-07-05', '2027-07-06']);
+    // A file, when one came, still decides.
+    const file = received(hoaBinh, 'Công ty CP Giày Hòa Bình', local('2027-07-04', 10));
+    const status = reportingStatus(round(file), arrived);
+    expect(status.rows.map((row) => [row.state, row.synced, row.files])).toEqual([
+      ['on-time', '2027-07-05', 0],
+      ['on-time', undefined, 1],
+      ['late', '2027-07-06', 0],
+    ]);
+    expect(reportingStatus(round()).counts).toEqual({ 'on-time': 0, late: 0, missing: 3 });
   });
 
   test('With no file yet, every expected unit is missing', () => {
