@@ -3,7 +3,7 @@
  * `validate_doc_update` is where the server, not the app, enforces who may write what.
  *
  * A synced document is one record of the kit: `{ _id: '<type>:<record id>', type: 'unit' |
- * 'ledger', record, scope, writer }`, where `scope` is the chain of unit ids from the top
+ * 'ledger' | 'campaign', record, scope, writer }`, where `scope` is the chain of unit ids from the top
  * down to the record's unit (for a unit, itself) and `writer` the account that wrote it. An
  * account for a unit has the role `unit:<its unit id>` and may write only records whose
  * scope holds its unit, and may change or delete only documents whose stored scope already
@@ -61,7 +61,8 @@ export function validateDocUpdate(newDoc, oldDoc, userCtx) {
     throw { forbidden: 'A record must be signed by the account that writes it.' };
 
   var record = newDoc.record;
-  if (newDoc.type !== 'unit' && newDoc.type !== 'ledger') throw { forbidden: 'Unknown record type.' };
+  if (newDoc.type !== 'unit' && newDoc.type !== 'ledger' && newDoc.type !== 'campaign')
+    throw { forbidden: 'Unknown record type.' };
   if (!record || typeof record !== 'object' || isArray(record)) throw { forbidden: 'A record is missing.' };
   if (typeof record.id !== 'string' || !uuid.test(record.id))
     throw { forbidden: 'A record needs a UUID id.' };
@@ -90,8 +91,10 @@ export function validateDocUpdate(newDoc, oldDoc, userCtx) {
     if (record.parentId !== undefined && record.parentId !== newDoc.scope[newDoc.scope.length - 2])
       throw { forbidden: "A unit's parent must be the unit above it in the chain." };
   } else {
-    var kinds = ['session', 'school-activity', 'campaign-activity'];
-    if (kinds.indexOf(record.kind) === -1) throw { forbidden: 'Only sessions and activities are shared.' };
+    if (newDoc.type === 'ledger') {
+      var kinds = ['session', 'school-activity', 'campaign-activity'];
+      if (kinds.indexOf(record.kind) === -1) throw { forbidden: 'Only sessions and activities are shared.' };
+    }
     if (typeof record.unitId !== 'string' || !uuid.test(record.unitId))
       throw { forbidden: 'A record needs its unit.' };
   }

@@ -29,13 +29,14 @@ import {
   type SyncProblem,
   type SyncSettings,
 } from '../../lib/domain/sync';
+import { listCampaigns } from '../../lib/storage/campaignStore';
 import type { Database } from '../../lib/storage/connection';
 import { listEntries } from '../../lib/storage/ledgerStore';
 import { StorageFullError } from '../../lib/storage/storageErrors';
 import {
   applyPull,
   clearSyncDeletions,
-  entriesById,
+  copiesById,
   getSyncDeletions,
   getSyncStatus,
   saveSyncStatus,
@@ -222,9 +223,13 @@ export class SyncSession {
         } else if (change.doc) docs.push(await this.resolved(change.doc));
       }
       const units = new Map((await listUnits(this.db)).map((unit) => [unit.id, unit]));
-      const ids = docs.flatMap((doc) => (doc.type === 'ledger' ? [parseDocId(doc._id)?.id ?? ''] : []));
-      const records = await entriesById(this.db, [...ids, ...deleted]);
-      const plan = planPull(docs, deleted, { units, records }, now);
+      const idsOf = (type: string) =>
+        docs.flatMap((doc) => (doc.type === type ? [parseDocId(doc._id)?.id ?? ''] : []));
+      const { records, campaigns } = await copiesById(this.db, {
+        records: [...idsOf('ledger'), ...deleted],
+        campaigns: idsOf('campaign'),
+      });
+      const plan = planPull(docs, deleted, { units, records, campaigns }, now);
       await this.write(plan);
       applied += plan.units.length + plan.records.length + plan.deletions.length;
       ignored += plan.refused;
@@ -256,9 +261,12 @@ export class SyncSession {
 
   /** What the copy lacks or holds older, from the kit's database, and the copy's current revisions. */
   private async toWrite(): Promise<{ docs: Array<SyncedDoc & { _rev?: string }> }> {
-    const units = await listUnits(this.db);
-    const records = await listEntries(this.db);
-    const wanted = docsToPush(units, records, this.account.unitId, this.settings.login);
+    const [units, records, campaigns] = await Promise.all([
+      listUnits(this.db),
+      listEntries(this.db),
+      listCampaigns(this.db),
+    ]);
+    const wanted = docsToPush({ units, records, campaigns }, this.account.unitId, this.settings.login);
     const docs: Array<SyncedDoc & { _rev?: string }> = [];
     for (let start = 0; start < wanted.length; start += batchSize) {
       const slice = wanted.slice(start, start + batchSize);

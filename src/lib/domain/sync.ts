@@ -5,7 +5,8 @@
  * (`features/sync/syncEngine.ts`) and the server's own rules (`server/couchdb/designDoc.mjs`)
  * sit on either side.
  *
- * A synced document is `{ _id: '<type>:<record id>', type, record, scope, writer }`: `scope`
+ * A synced document is `{ _id: '<type>:<record id>', type, record, scope, writer }` (type
+ * `unit`, `ledger` or `campaign`): `scope`
  * is the chain of unit ids from the top down to the record's unit (for a unit, itself),
  * `writer` the account that wrote it. The server lets an account write only documents whose
  * scope holds its unit; the device applies the same rules as a roll-up file to what it pulls:
@@ -14,11 +15,12 @@
  */
 import * as z from 'zod/mini';
 import { futureToleranceMs } from './exchange';
+import { campaignSchema, type Campaign } from './campaign.schema';
 import { ledgerEntrySchema, type LedgerEntry } from './ledger.schema';
 import { planMerge } from './rollup';
 import { unitSchema, type Unit } from './unit.schema';
 
-export type SyncType = 'unit' | 'ledger';
+export type SyncType = 'unit' | 'ledger' | 'campaign';
 
 /** At most this many units from the top to a record's unit (the server checks the same). */
 export const maxScopeDepth = 32;
@@ -40,15 +42,24 @@ export const syncedLedgerDocSchema = z.looseObject({
   scope: scopeSchema,
   writer: writerSchema,
 });
+/** An action-month campaign: its plan and report's narrative (what happened is ledger records). */
+export const syncedCampaignDocSchema = z.looseObject({
+  _id: z.string(),
+  type: z.literal('campaign'),
+  record: campaignSchema,
+  scope: scopeSchema,
+  writer: writerSchema,
+});
 export type SyncedUnitDoc = z.infer<typeof syncedUnitDocSchema>;
 export type SyncedLedgerDoc = z.infer<typeof syncedLedgerDocSchema>;
-export type SyncedDoc = SyncedUnitDoc | SyncedLedgerDoc;
+export type SyncedCampaignDoc = z.infer<typeof syncedCampaignDocSchema>;
+export type SyncedDoc = SyncedUnitDoc | SyncedLedgerDoc | SyncedCampaignDoc;
 
 export const docId = (type: SyncType, id: string) => `${type}:${id}`;
 
 /** The record id a document id names, with its type, or nothing for other documents (design docs…). */
 export function parseDocId(id: string): { type: SyncType; id: string } | undefined {
-  const match = /^(unit|ledger):(.+)$/.exec(id);
+  const match = /^(unit|ledger|campaign):(.+)$/.exec(id);
   return match ? { type: match[1] as SyncType, id: match[2]! } : undefined;
 }
 
@@ -80,34 +91,47 @@ export function accountOf(roles: readonly string[]): SyncAccount | undefined {
   return undefined;
 }
 
+/** What sync carries of the kit's stores. */
+export interface SyncedStores {
+  units: readonly Unit[];
+  records: readonly LedgerEntry[];
+  campaigns: readonly Campaign[];
+}
+
 /**
- * The documents this device should hold on the server: its units and records that lie under
- * the account's unit (the only ones the server lets it write), each signed by `writer`. Units
- * above the account's unit, and anything outside its tree (a roll-up from files, a unit made
- * before sync), stay on the device.
+ * The documents this device should hold on the server: its units, ledger records and
+ * campaigns that lie under the account's unit (the only ones the server lets it write), each
+ * signed by `writer`. Units above the account's unit, and anything outside its tree (a
+ * roll-up from files, a unit made before sync), stay on the device.
  */
-export function docsToPush(
-  units: readonly Unit[],
-  records: readonly LedgerEntry[],
-  accountUnitId: string,
-  writer: string,
-): SyncedDoc[] {
-  const byId = new Map(units.map((unit) => [unit.id, unit]));
+export function docsToPush(stores: SyncedStores, accountUnitId: string, writer: string): SyncedDoc[] {
+  const byId = new Map(stores.units.map((unit) => [unit.id, unit]));
   const scopes = new Map<string, string[] | undefined>();
   const scope = (unitId: string) => {
     if (!scopes.has(unitId)) scopes.set(unitId, scopeOf(unitId, byId));
-    return scopes.get(unitId);
+    const chain = scopes.get(unitId);
+    return chain?.includes(accountUnitId) ? chain : undefined;
   };
   const docs: SyncedDoc[] = [];
-  for (const unit of units) {
+  for (const unit of stores.units) {
     const chain = scope(unit.id);
-    if (chain?.includes(accountUnitId) && unit.id !== accountUnitId)
+    if (chain && unit.id !== accountUnitId)
       docs.push({ _id: docId('unit', unit.id), type: 'unit', record: unit, scope: chain, writer });
   }
-  for (const record of records) {
+  for (const record of stores.records) {
     const chain = scope(record.unitId);
-    if (chain?.includes(accountUnitId))
-      docs.push({ _id: docId('ledger', record.id), type: 'ledger', record, scope: chain, writer });
+    if (chain) docs.push({ _id: docId('ledger', record.id), type: 'ledger', record, scope: chain, writer });
+  }
+  for (const campaign of stores.campaigns) {
+    const chain = scope(campaign.unitId);
+    if (chain)
+      docs.push({
+        _id: docId('campaign', campaign.id),
+        type: 'campaign',
+        record: campaign,
+        scope: chain,
+        writer,
+      });
   }
   return docs;
 }
@@ -139,10 +163,18 @@ export function resolveRevisions<T extends { record: { updatedAt: string } }>(
 export interface PullPlan {
   units: Unit[];
   records: LedgerEntry[];
+  campaigns: Campaign[];
   /** Ledger records deleted on the server that the device still holds. */
   deletions: string[];
   /** Documents that were not the kit's shape, or broke its rules: left out, counted. */
   refused: number;
+}
+
+/** The device's copies a pull is weighed against (only those of the ids pulled are needed). */
+export interface PullDevice {
+  units: ReadonlyMap<string, Unit>;
+  records: ReadonlyMap<string, LedgerEntry>;
+  campaigns?: ReadonlyMap<string, Campaign>;
 }
 
 /**
@@ -157,27 +189,31 @@ export interface PullPlan {
 export function planPull(
   docs: readonly unknown[],
   deleted: readonly string[],
-  device: { units: ReadonlyMap<string, Unit>; records: ReadonlyMap<string, LedgerEntry> },
+  device: PullDevice,
   now: Date,
 ): PullPlan {
   const limit = new Date(now.getTime() + futureToleranceMs).toISOString();
   const saneTimes = (r: { createdAt: string; updatedAt: string }) =>
     r.createdAt <= r.updatedAt && r.updatedAt <= limit;
+  const schemas = {
+    unit: syncedUnitDocSchema,
+    ledger: syncedLedgerDocSchema,
+    campaign: syncedCampaignDocSchema,
+  };
   const units: SyncedUnitDoc[] = [];
   const records: SyncedLedgerDoc[] = [];
+  const campaigns: SyncedCampaignDoc[] = [];
   let refused = 0;
   for (const raw of docs) {
     const type = (raw as { type?: unknown } | null)?.type;
-    const parsed =
-      type === 'unit'
-        ? syncedUnitDocSchema.safeParse(raw)
-        : type === 'ledger'
-          ? syncedLedgerDocSchema.safeParse(raw)
-          : undefined;
-    const doc = parsed?.success ? parsed.data : undefined;
+    const schema =
+      typeof type === 'string' && Object.hasOwn(schemas, type) ? schemas[type as SyncType] : undefined;
+    const parsed = schema?.safeParse(raw);
+    const doc = parsed?.success ? (parsed.data as SyncedDoc) : undefined;
     if (!doc || doc._id !== docId(doc.type, doc.record.id) || !saneTimes(doc.record)) refused++;
     else if (doc.type === 'unit') units.push(doc);
-    else records.push(doc);
+    else if (doc.type === 'ledger') records.push(doc);
+    else campaigns.push(doc);
   }
   const sameChain = (a: readonly string[] | undefined, b: readonly string[]) =>
     a !== undefined && a.length === b.length && a.every((id, i) => id === b[i]);
@@ -192,16 +228,26 @@ export function planPull(
   const unitWrites = unitPlan.writes.filter((unit) =>
     sameChain(scopeOf(unit.id, merged), scopeByUnit.get(unit.id)!),
   );
-  const placed = records.filter((doc) => sameChain(scopeOf(doc.record.unitId, merged), doc.scope));
+  const placedRecords = records.filter((doc) => sameChain(scopeOf(doc.record.unitId, merged), doc.scope));
+  const placedCampaigns = campaigns.filter((doc) => sameChain(scopeOf(doc.record.unitId, merged), doc.scope));
   const recordPlan = planMerge(
     device.records,
-    placed.map((doc) => doc.record),
+    placedRecords.map((doc) => doc.record),
+  );
+  const campaignPlan = planMerge(
+    device.campaigns ?? new Map(),
+    placedCampaigns.map((doc) => doc.record),
   );
   return {
     units: unitWrites,
     records: recordPlan.writes,
+    campaigns: campaignPlan.writes,
     deletions: deleted.filter((id) => device.records.has(id)),
-    refused: refused + (unitPlan.writes.length - unitWrites.length) + (records.length - placed.length),
+    refused:
+      refused +
+      (unitPlan.writes.length - unitWrites.length) +
+      (records.length - placedRecords.length) +
+      (campaigns.length - placedCampaigns.length),
   };
 }
 

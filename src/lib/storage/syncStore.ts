@@ -6,6 +6,7 @@
  * in a file. Pulled records are written through `applyPull`, in one transaction.
  */
 import * as z from 'zod/mini';
+import { campaignSchema, type Campaign } from '../domain/campaign.schema';
 import { ledgerEntrySchema, type LedgerEntry } from '../domain/ledger.schema';
 import { syncSettingsSchema, type PullPlan } from '../domain/sync';
 import { unitSchema } from '../domain/unit.schema';
@@ -101,32 +102,44 @@ export async function clearSyncDeletions(db: Database, sent: readonly string[]):
  */
 export async function applyPull(
   db: Database,
-  plan: Pick<PullPlan, 'units' | 'records' | 'deletions'>,
+  plan: Pick<PullPlan, 'units' | 'records' | 'campaigns' | 'deletions'>,
 ): Promise<void> {
-  if (plan.units.length + plan.records.length + plan.deletions.length === 0) return;
+  if (plan.units.length + plan.records.length + plan.campaigns.length + plan.deletions.length === 0) return;
   const units = plan.units.map((unit) => unitSchema.parse(unit));
   const records = plan.records.map((record) => ledgerEntrySchema.parse(record));
-  await writeTransaction(db, ['units', 'ledger'], async (tx) => {
+  const campaigns = plan.campaigns.map((campaign) => campaignSchema.parse(campaign));
+  await writeTransaction(db, ['units', 'ledger', 'campaigns'], async (tx) => {
     const unitStore = tx.objectStore('units');
     for (const unit of units) await unitStore.put(unit);
     const ledger = tx.objectStore('ledger');
     for (const record of records) await ledger.put(record);
     for (const id of plan.deletions) await ledger.delete(id);
+    const campaignStore = tx.objectStore('campaigns');
+    for (const campaign of campaigns) await campaignStore.put(campaign);
   });
   if (units.length > 0) announceArrival('units');
   if (records.length + plan.deletions.length > 0) announceArrival('ledger');
+  if (campaigns.length > 0) announceArrival('campaigns');
 }
 
-/** The device's copy of each of these ledger records that it holds and can read. */
-export async function entriesById(db: Database, ids: readonly string[]): Promise<Map<string, LedgerEntry>> {
-  const tx = db.transaction('ledger', 'readonly');
-  const found = new Map<string, LedgerEntry>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const parsed = ledgerEntrySchema.safeParse(await tx.store.get(id));
-      if (parsed.success) found.set(id, parsed.data);
+/** The device's copy of each of these ledger records and campaigns that it holds and can read. */
+export async function copiesById(
+  db: Database,
+  ids: { records: readonly string[]; campaigns: readonly string[] },
+): Promise<{ records: Map<string, LedgerEntry>; campaigns: Map<string, Campaign> }> {
+  const tx = db.transaction(['ledger', 'campaigns'], 'readonly');
+  const records = new Map<string, LedgerEntry>();
+  const campaigns = new Map<string, Campaign>();
+  await Promise.all([
+    ...ids.records.map(async (id) => {
+      const parsed = ledgerEntrySchema.safeParse(await tx.objectStore('ledger').get(id));
+      if (parsed.success) records.set(id, parsed.data);
     }),
-  );
+    ...ids.campaigns.map(async (id) => {
+      const parsed = campaignSchema.safeParse(await tx.objectStore('campaigns').get(id));
+      if (parsed.success) campaigns.set(id, parsed.data);
+    }),
+  ]);
   await tx.done;
-  return found;
+  return { records, campaigns };
 }

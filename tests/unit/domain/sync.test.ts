@@ -69,7 +69,7 @@ test("an account's unit comes from its unit: or reader: role, other roles ignore
 
 test("a commune pushes its units and records under it, signed, never its own unit, those above or a neighbour's", () => {
   const records = [record(10, 3), record(11, 5), record(12, 4), record(13, 2)];
-  const docs = docsToPush(tree, records, id(3), 'xa-3');
+  const docs = docsToPush({ units: tree, records, campaigns: [] }, id(3), 'xa-3');
   expect(docs.map((d) => d._id).sort()).toEqual(
     [`ledger:${id(10)}`, `ledger:${id(11)}`, `unit:${id(5)}`].sort(),
   );

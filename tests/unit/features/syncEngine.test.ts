@@ -6,9 +6,11 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { SyncError, SyncSession, signIn } from '../../../src/features/sync/syncEngine';
+import type { Campaign } from '../../../src/lib/domain/campaign.schema';
 import type { LedgerEntry } from '../../../src/lib/domain/ledger.schema';
 import type { SyncSettings } from '../../../src/lib/domain/sync';
 import type { Unit } from '../../../src/lib/domain/unit.schema';
+import { listCampaigns, saveCampaign } from '../../../src/lib/storage/campaignStore';
 import { openDatabase, type Database } from '../../../src/lib/storage/connection';
 import { deleteEntry, getEntry, listEntries, saveEntry } from '../../../src/lib/storage/ledgerStore';
 import { saveSyncConnection } from '../../../src/lib/storage/syncStore';
@@ -184,6 +186,38 @@ describe('two communes and the province', () => {
     // Syncing again changes nothing.
     expect(await p.session.cycle(clock)).toMatchObject({ pulled: 0 });
     expect(await a.session.cycle(clock)).toMatchObject({ pulled: 0, pushed: 0 });
+  });
+
+  test("a commune's action-month campaign reaches the province, and a record that came by file as well is counted once", async () => {
+    const a = await device('xa-a');
+    const p = await device('tinh');
+    await a.session.cycle(clock);
+    const campaign: Campaign = {
+      id: newId(),
+      year: 2027,
+      unitId: communeA,
+      theme: 'Tháng hành động phòng, chống ma túy năm 2027',
+      start: '2027-06-01',
+      end: '2027-06-30',
+      day: '2027-06-26',
+      deadline: '2027-07-01',
+      recipient: 'UBND huyện Văn Lâm',
+      planned: [],
+      narrative: {},
+      createdAt: at(3),
+      updatedAt: at(3),
+    };
+    await saveCampaign(a.db, campaign);
+    const record = session(communeA, 33);
+    await saveEntry(a.db, record, [], { clearDraft: false });
+    expect(await a.session.cycle(clock)).toMatchObject({ pushed: 2, refused: 0 });
+
+    // The province already holds the same record, brought by the commune's file.
+    await p.session.cycle(clock); // the unit tree first
+    await saveEntry(p.db, record, [], { clearDraft: false });
+    await p.session.cycle(clock);
+    expect(await listCampaigns(p.db)).toEqual([campaign]);
+    expect((await listEntries(p.db)).map((r) => r.id)).toEqual([record.id]);
   });
 
   test('the same record edited on two devices: the later edit wins on both, and the losing one stays on the server', async () => {

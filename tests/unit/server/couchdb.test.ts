@@ -122,6 +122,27 @@ describe('The server-side write rules (validate_doc_update)', () => {
     );
   });
 
+  test("A commune's action-month campaign is shared like its records, and only under its own unit", () => {
+    const campaign = (unitId: string, scope: string[]) => ({
+      _id: 'campaign:20000000-0000-4000-8000-0000000000ca',
+      type: 'campaign',
+      writer: 'xa-lac-hong',
+      scope,
+      record: { id: '20000000-0000-4000-8000-0000000000ca', unitId, createdAt: stamp, updatedAt: stamp },
+    });
+    expect(judge(campaign(communeA, chainA), null, asA)).toBe('ok');
+    expect(judge(campaign(communeB, [province, district, communeB]), null, asA)).toMatch(
+      /^forbidden: A unit's account writes only/,
+    );
+    expect(
+      judge(
+        { ...campaign(communeA, chainA), record: { ...campaign(communeA, chainA).record, unitId: 'x' } },
+        null,
+        asA,
+      ),
+    ).toMatch(/^forbidden: /);
+  });
+
   test('Deleting is allowed for its own records only, and anonymous or read-only accounts write nothing', () => {
     const stored = { ...mine, _rev: '1-a' };
     expect(judge({ _id: mine._id, _rev: '1-a', _deleted: true }, stored, asA)).toBe('ok');
