@@ -117,7 +117,7 @@ async function figures(page: Page): Promise<{ sessions: string; participants: st
   };
 }
 
-test('Two communes and the province sync through the server: offline edits wait, the later edit wins on both laptops, a forged write is refused, and the province sees it all without a file', async ({
+test('Two communes and the province sync through the server: work from before sync is brought in, offline edits wait, the later edit wins on both laptops, a forged write is refused, and the province sees it all without a file', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -145,7 +145,17 @@ test('Two communes and the province sync through the server: offline edits wait,
   await expect(pageA.getByText('gửi số liệu của đơn vị', { exact: false })).toBeVisible();
   await expectNoAxeViolations(pageA);
   await turnOnSync(pageA2, database, login('xa-a'), passwords.get(login('xa-a'))!);
+  // Commune B had recorded a session before sync, under a "Xã Trưng Trắc" of its own making:
+  // Settings offers to merge it into the account's unit, and then it goes up.
+  await recordSession(pageB, 'Công ty CP Giày Hòa Bình', 'Xã Trưng Trắc', 30);
   await turnOnSync(pageB, database, login('xa-b'), passwords.get(login('xa-b'))!);
+  await expect(pageB.getByText(/^1 đơn vị ghi trên máy này từ trước chưa thuộc Xã Trưng Trắc/)).toContainText(
+    ': Xã Trưng Trắc.',
+  );
+  await expectNoAxeViolations(pageB);
+  await pageB.getByRole('button', { name: 'Xếp vào Xã Trưng Trắc và gửi lên' }).click();
+  await expect(pageB.getByRole('button', { name: 'Xếp vào Xã Trưng Trắc và gửi lên' })).toHaveCount(0);
+  await expect(pageB.getByText('0 bản ghi đang chờ gửi lên.')).toBeVisible();
   await turnOnSync(pageP, database, login('tinh'), passwords.get(login('tinh'))!);
   await expect(pageP.getByText('chỉ xem số liệu các đơn vị', { exact: false })).toBeVisible();
 
@@ -162,14 +172,14 @@ test('Two communes and the province sync through the server: offline edits wait,
   await expect(pageB.getByText('1 bản ghi đang chờ gửi lên.')).toBeVisible();
 
   await syncNow(pageP);
-  expect(await figures(pageP)).toEqual({ sessions: '1', participants: '40' });
+  expect(await figures(pageP)).toEqual({ sessions: '2', participants: '70' });
 
   // Back online, B's record goes up by itself.
   await b.setOffline(false);
   await pageB.goto('/#/settings');
   await expect(pageB.getByText('0 bản ghi đang chờ gửi lên.')).toBeVisible({ timeout: 60_000 });
   await syncNow(pageP);
-  expect(await figures(pageP)).toEqual({ sessions: '2', participants: '65' });
+  expect(await figures(pageP)).toEqual({ sessions: '3', participants: '95' });
 
   // The same session edited on both of commune A's laptops while offline: the later edit wins on both.
   await syncNow(pageA2);
@@ -204,7 +214,7 @@ test('Two communes and the province sync through the server: offline edits wait,
   ).json();
   expect([edited.record.participants, loser.record.participants].sort()).toEqual([42, 45]);
   await syncNow(pageP);
-  expect(await figures(pageP)).toEqual({ sessions: '2', participants: '70' });
+  expect(await figures(pageP)).toEqual({ sessions: '3', participants: '100' });
 
   // A tampered device of commune B claims commune A's factory and records there: the server
   // refuses the factory, and the province does not count the record.
@@ -243,7 +253,7 @@ test('Two communes and the province sync through the server: offline edits wait,
   await expect(pageB.getByText(/^Máy chủ từ chối 1 bản ghi/)).toBeVisible();
   await syncNow(pageP);
   await expect(pageP.getByText(/^1 bản ghi từ máy chủ không đúng định dạng hoặc quy tắc/)).toBeVisible();
-  expect(await figures(pageP)).toEqual({ sessions: '2', participants: '70' });
+  expect(await figures(pageP)).toEqual({ sessions: '3', participants: '100' });
 
   // A reporting round at the province counts the communes whose records arrived by sync as sent.
   const today = await pageP.evaluate(() => new Date().toLocaleDateString('sv'));

@@ -8,11 +8,23 @@
  * moment after this device records or edits something. One tab syncs at a time (a Web Lock);
  * the others show the status it saves.
  */
-import { checkSyncSettings, serverAddress, type SyncProblem, type SyncSettings } from '../../lib/domain/sync';
+import {
+  adoptionRoots,
+  checkSyncSettings,
+  planAdoption,
+  serverAddress,
+  type SyncProblem,
+  type SyncSettings,
+} from '../../lib/domain/sync';
+import type { Unit } from '../../lib/domain/unit.schema';
+import { listCampaigns } from '../../lib/storage/campaignStore';
 import { onAnyChange } from '../../lib/storage/changes';
 import type { Database } from '../../lib/storage/connection';
 import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
+import { listEntries } from '../../lib/storage/ledgerStore';
+import { listUnits } from '../../lib/storage/unitStore';
 import {
+  adoptUnits,
   forgetSyncConnection,
   getSyncConnection,
   getSyncStatus,
@@ -40,6 +52,11 @@ export class SyncState {
   waiting = $state<number | null>(null);
   refused = $state(0);
   ignored = $state(0);
+  /** The account's unit, once it has arrived. */
+  accountUnit = $state.raw<Unit | null>(null);
+  /** The device's top units not under the account's unit: what it made before sync, not sent. */
+  outside = $state.raw<Unit[]>([]);
+  adopting = $state(false);
 
   private db: Database | null = null;
   private session: SyncSession | null = null;
@@ -58,6 +75,7 @@ export class SyncState {
     this.connection = connection ?? null;
     this.finishedAt = status.finishedAt ?? null;
     this.phase = connection ? connection.state : 'off';
+    await this.readUnits();
     if (this.phase === 'on') await this.start();
   }
 
@@ -128,6 +146,43 @@ export class SyncState {
     this.waiting = null;
     this.refused = 0;
     this.ignored = 0;
+    this.accountUnit = null;
+    this.outside = [];
+  }
+
+  /**
+   * Places the device's earlier units under the account's unit (one with its name merged into
+   * it), so what was recorded before sync goes up too; then syncs.
+   */
+  async adopt(): Promise<void> {
+    const db = this.db;
+    const connection = this.connection;
+    if (!db || !connection) return;
+    this.adopting = true;
+    try {
+      const [units, records, campaigns] = await Promise.all([
+        listUnits(db),
+        listEntries(db),
+        listCampaigns(db),
+      ]);
+      const adoption = planAdoption({ units, records, campaigns }, connection.account.unitId, new Date());
+      if (adoption.roots.length === 0) return;
+      this.failure = await tryWrite(() => adoptUnits(db, adoption, connection.account.unitId));
+      await this.readUnits();
+      if (!this.failure) await this.syncNow();
+    } finally {
+      this.adopting = false;
+    }
+  }
+
+  private async readUnits(): Promise<void> {
+    const db = this.db;
+    const connection = this.connection;
+    if (!db || !connection) return;
+    const units = await listUnits(db);
+    this.accountUnit = units.find((unit) => unit.id === connection.account.unitId) ?? null;
+    this.outside =
+      connection.account.access === 'write' ? adoptionRoots(units, connection.account.unitId) : [];
   }
 
   /** Runs a cycle now (or right after the one running). */
@@ -214,6 +269,7 @@ export class SyncState {
           this.problem = problemOf(error);
         }
         this.waiting = await session.waiting().catch(() => null);
+        await this.readUnits();
       };
       // One tab at a time; a tab that finds the lock taken leaves this cycle to it.
       if ('locks' in navigator)

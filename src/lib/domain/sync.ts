@@ -18,6 +18,7 @@ import { futureToleranceMs } from './exchange';
 import { campaignSchema, type Campaign } from './campaign.schema';
 import { ledgerEntrySchema, type LedgerEntry } from './ledger.schema';
 import { planMerge } from './rollup';
+import { nameKey } from './units';
 import { unitSchema, type Unit } from './unit.schema';
 
 export type SyncType = 'unit' | 'ledger' | 'campaign';
@@ -312,3 +313,59 @@ export function serverAddress(typed: string): string | undefined {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return undefined;
   return url.href.replace(/\/+$/, '');
 }
+
+/**
+ * Bringing a device's earlier work under its account's unit, so it goes up: each unit at the
+ * top of the device's own tree (one with no parent, other than the account's chain) is placed
+ * under the account's unit, and one with the account unit's own name (the officer had typed
+ * the commune as a parent before sync) is merged into it — its units, records and campaigns
+ * move to the account's unit and it is removed. Every change is an edit made `now`, so it
+ * wins over older copies and is sent.
+ */
+export interface Adoption {
+  /** The device's top units that are not yet under the account's unit. */
+  roots: Unit[];
+  units: Unit[];
+  records: LedgerEntry[];
+  campaigns: Campaign[];
+  /** Units merged into the account's unit, to remove (and to re-point anything else at). */
+  removed: string[];
+}
+
+/** The device's top units not under the account's unit (none until the account's unit has arrived). */
+export function adoptionRoots(units: readonly Unit[], accountUnitId: string): Unit[] {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  if (!byId.has(accountUnitId)) return [];
+  const top = scopeOf(accountUnitId, byId)?.[0];
+  return units.filter((unit) => !unit.parentId && unit.id !== top && unit.id !== accountUnitId);
+}
+
+export function planAdoption(stores: SyncedStores, accountUnitId: string, now: Date): Adoption {
+  const account = stores.units.find((unit) => unit.id === accountUnitId);
+  const roots = adoptionRoots(stores.units, accountUnitId);
+  if (!account || roots.length === 0)
+    return { roots: [], units: [], records: [], campaigns: [], removed: [] };
+  const at = now.toISOString();
+  const merged = new Set(
+    roots.filter((root) => nameKey(root.name) === nameKey(account.name)).map((r) => r.id),
+  );
+  const units: Unit[] = [];
+  for (const unit of stores.units) {
+    if (merged.has(unit.id)) continue;
+    if (roots.includes(unit) || (unit.parentId && merged.has(unit.parentId)))
+      units.push({ ...unit, parentId: accountUnitId, updatedAt: laterOf(at, unit.updatedAt) });
+  }
+  const moved = <T extends { unitId: string; updatedAt: string }>(items: readonly T[]): T[] =>
+    items
+      .filter((item) => merged.has(item.unitId))
+      .map((item) => ({ ...item, unitId: accountUnitId, updatedAt: laterOf(at, item.updatedAt) }));
+  return {
+    roots,
+    units,
+    records: moved(stores.records),
+    campaigns: moved(stores.campaigns),
+    removed: [...merged],
+  };
+}
+
+const laterOf = (a: string, b: string) => (a > b ? a : b);

@@ -8,7 +8,8 @@
 import * as z from 'zod/mini';
 import { campaignSchema, type Campaign } from '../domain/campaign.schema';
 import { ledgerEntrySchema, type LedgerEntry } from '../domain/ledger.schema';
-import { syncSettingsSchema, type PullPlan } from '../domain/sync';
+import { rollupSchema } from '../domain/rollup';
+import { syncSettingsSchema, type Adoption, type PullPlan } from '../domain/sync';
 import { unitSchema } from '../domain/unit.schema';
 import { announceArrival, announceChange } from './changes';
 import type { Database } from './connection';
@@ -142,4 +143,35 @@ export async function copiesById(
   ]);
   await tx.done;
   return { records, campaigns };
+}
+
+/**
+ * Brings the device's earlier work under its account's unit (`planAdoption`), in one
+ * transaction: the moved units, records and campaigns are written, merged units removed, and
+ * a reporting round whose receiving unit was merged points at the account's unit instead.
+ */
+export async function adoptUnits(db: Database, adoption: Adoption, accountUnitId: string): Promise<void> {
+  const units = adoption.units.map((unit) => unitSchema.parse(unit));
+  const records = adoption.records.map((record) => ledgerEntrySchema.parse(record));
+  const campaigns = adoption.campaigns.map((campaign) => campaignSchema.parse(campaign));
+  let roundsMoved = 0;
+  await writeTransaction(db, ['units', 'ledger', 'campaigns', 'rollups'], async (tx) => {
+    for (const unit of units) await tx.objectStore('units').put(unit);
+    for (const id of adoption.removed) await tx.objectStore('units').delete(id);
+    for (const record of records) await tx.objectStore('ledger').put(record);
+    for (const campaign of campaigns) await tx.objectStore('campaigns').put(campaign);
+    if (adoption.removed.length === 0) return;
+    const rounds = tx.objectStore('rollups');
+    for (const raw of await rounds.getAll()) {
+      const round = rollupSchema.safeParse(raw);
+      if (!round.success || !round.data.receiverId || !adoption.removed.includes(round.data.receiverId))
+        continue;
+      await rounds.put({ ...round.data, receiverId: accountUnitId });
+      roundsMoved++;
+    }
+  });
+  announceChange('units');
+  if (records.length > 0) announceChange('ledger');
+  if (campaigns.length > 0) announceChange('campaigns');
+  if (roundsMoved > 0) announceChange('rollups');
 }

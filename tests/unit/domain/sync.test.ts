@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import type { Campaign } from '../../../src/lib/domain/campaign.schema';
 import type { LedgerEntry } from '../../../src/lib/domain/ledger.schema';
 import {
   accountOf,
   checkSyncSettings,
   docsToPush,
+  planAdoption,
   planPull,
   resolveRevisions,
   scopeOf,
@@ -209,5 +211,55 @@ describe('the connection typed in Settings', () => {
     expect(
       checkSyncSettings({ url: 'https://x.vn', database: 'chung-tay-hy', login: 'xa', password: 'p' }),
     ).toEqual({});
+  });
+});
+
+describe("bringing a device's earlier work under its account's unit", () => {
+  // The server's tree: province 1 ─ district 2 ─ commune 3 (the account). Made on the device
+  // before sync: "Đơn vị 3" again (id 7) with enterprise 8 under it, and a school 9 at the top.
+  const server = [unit(1), unit(2, 1), unit(3, 2)];
+  const local = [
+    unit(7, undefined, { name: '  đơn vị 3 ' }),
+    unit(8, 7, { kind: 'enterprise' }),
+    unit(9, undefined, { kind: 'school', name: 'THCS Lê Lợi' }),
+  ];
+  const campaign = { id: id(30), unitId: id(7), updatedAt: t(1) } as unknown as Campaign;
+
+  test("a top unit with the account unit's name is merged into it, the others placed under it, each as an edit made now", () => {
+    const records = [record(20, 7), record(21, 8), record(22, 3)];
+    const adoption = planAdoption(
+      { units: [...server, ...local], records, campaigns: [campaign] },
+      id(3),
+      now,
+    );
+    expect(adoption.roots.map((u) => u.id)).toEqual([id(7), id(9)]);
+    expect(adoption.removed).toEqual([id(7)]);
+    expect(adoption.units.map((u) => [u.id, u.parentId, u.updatedAt])).toEqual([
+      [id(8), id(3), now.toISOString()],
+      [id(9), id(3), now.toISOString()],
+    ]);
+    expect(adoption.records.map((r) => [r.id, r.unitId])).toEqual([[id(20), id(3)]]);
+    expect(adoption.campaigns.map((c) => c.unitId)).toEqual([id(3)]);
+    // Everything then lies under the account's unit, and goes up.
+    const after = new Map([...server, ...local].map((u) => [u.id, u]));
+    for (const u of adoption.units) after.set(u.id, u);
+    for (const removed of adoption.removed) after.delete(removed);
+    const pushed = docsToPush(
+      {
+        units: [...after.values()],
+        records: [...adoption.records, records[1]!, records[2]!],
+        campaigns: adoption.campaigns,
+      },
+      id(3),
+      'xa-3',
+    );
+    expect(pushed).toHaveLength(6);
+  });
+
+  test('nothing to do before the account unit has arrived, or when everything is under it already', () => {
+    expect(planAdoption({ units: local, records: [], campaigns: [] }, id(3), now).roots).toEqual([]);
+    expect(
+      planAdoption({ units: [...server, unit(8, 3)], records: [], campaigns: [] }, id(3), now).roots,
+    ).toEqual([]);
   });
 });
