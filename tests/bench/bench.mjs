@@ -29,6 +29,7 @@ import { bigGift } from '../fixtures/banks/bigGift.mjs';
 import { renderRoom } from '../fixtures/cards/room.mjs';
 import { roomRows, writeRoomVideo } from '../fixtures/cards/roomVideo.mjs';
 import { makeUnitFiles } from '../fixtures/rollup/unitFiles.mjs';
+import { syncedSessions } from '../fixtures/sync/syncedSessions.mjs';
 
 const root = join(import.meta.dirname, '../..');
 // BENCH_DIST measures another build folder (relative to the project, or absolute), so engineers sharing a
@@ -947,31 +948,19 @@ if (section('sync')) {
   };
   const today = new Date().toISOString().slice(0, 10);
   let serial = 0;
-  const ledgerDocs = (db, count) =>
-    Array.from({ length: count }, (_, i) => {
-      const id = `50000000-0000-4000-8000-${(++serial).toString(16).padStart(12, '0')}`;
-      const unitId = i % 2 ? ids.a : ids.b;
-      const at = new Date().toISOString();
-      return {
-        _id: `ledger:${id}`,
-        type: 'ledger',
-        writer: `${db}-${unitId === ids.a ? 'a' : 'b'}`,
-        scope: [ids.province, unitId],
-        record: {
-          id,
-          kind: 'session',
-          unitId,
-          date: today,
-          audience: 'workers',
-          participants: 3,
-          durationMinutes: 30,
-          topics: [],
-          materials: [],
-          createdAt: at,
-          updatedAt: at,
-        },
-      };
+  const ledgerDocs = (db, count) => {
+    const docs = syncedSessions({
+      count,
+      first: serial,
+      date: today,
+      units: [
+        { scope: [ids.province, ids.a], writer: `${db}-a` },
+        { scope: [ids.province, ids.b], writer: `${db}-b` },
+      ],
     });
+    serial += count;
+    return docs;
+  };
   const seed = async (db, count) => {
     for (let done = 0; done < count; done += 5000) {
       const response = await fetch(`${couch.url}/${db}/_bulk_docs`, {

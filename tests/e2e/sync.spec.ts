@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { setupProvince } from '../../server/couchdb/setup.mjs';
+import { syncedSessions } from '../fixtures/sync/syncedSessions.mjs';
 import { startPouchdbServer } from '../server/pouchdbServer.mjs';
 import { expectNoAxeViolations, waitForOfflineReady } from './helpers';
 import { expect, test } from './test';
@@ -303,29 +304,13 @@ test("A province's first sync brings 10,000 records from its units into its stat
   const database = 'chung-tay-e2e-large';
   const passwords = await provinceDatabase(database);
   const today = new Date().toLocaleDateString('sv', { timeZone: 'Asia/Ho_Chi_Minh' });
-  const stamp = new Date().toISOString();
-  const docs = Array.from({ length: 10_000 }, (_, i) => {
-    const id = `40000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-    const [unitId, writer] = i % 2 ? [communeA, `${database}-xa-a`] : [communeB, `${database}-xa-b`];
-    return {
-      _id: `ledger:${id}`,
-      type: 'ledger',
-      writer,
-      scope: [province, district, unitId],
-      record: {
-        id,
-        kind: 'session',
-        unitId,
-        date: today,
-        audience: 'workers',
-        participants: 3,
-        durationMinutes: 30,
-        topics: [],
-        materials: [],
-        createdAt: stamp,
-        updatedAt: stamp,
-      },
-    };
+  const docs = syncedSessions({
+    count: 10_000,
+    date: today,
+    units: [
+      { scope: [province, district, communeA], writer: `${database}-xa-a` },
+      { scope: [province, district, communeB], writer: `${database}-xa-b` },
+    ],
   });
   const stored = await fetch(`${server.url}/${database}/_bulk_docs`, {
     method: 'POST',

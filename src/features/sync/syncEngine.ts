@@ -4,14 +4,17 @@
  *
  * The kit keeps its records where they are (idb, `lib/storage`); PouchDB holds a local copy
  * of the synced documents (`chung-tay-sync-<database>`) and does the replication, checkpoints,
- * retries and revision trees. One cycle:
- *   1. sign in (`/_session`): the account's unit comes from its roles;
+ * retries and revision trees. Signing in (`/_session`) gives the account's unit from its
+ * roles. Then one cycle:
+ *   1. write to the copy what the kit's database holds newer under the account's unit (units,
+ *      ledger records, action-month campaigns) and the deletions noted since, signed with the
+ *      account — first, so that an edit made here while another device edited the same record
+ *      becomes a conflict in the copy (both kept) instead of being overwritten by the pull;
  *   2. pull the account's tree from the server into the copy (filter `chung-tay/scope`);
  *   3. apply what changed in the copy to the kit's database, under `planPull`'s rules, a
  *      conflicted document taking its revision edited last (`resolveRevisions`);
- *   4. write to the copy what the kit's database holds newer under the account's unit, and
- *      the deletions noted since, signed with the account;
- *   5. push the copy to the server; what the server refuses is counted, never retried blindly.
+ *   4. push the copy to the server; what the server refuses is counted and told, not retried
+ *      until something changes.
  */
 import PouchDB, { type Database as Pouch, type Doc } from 'pouchdb-browser';
 import {
@@ -113,11 +116,7 @@ export class SyncSession {
     });
   }
 
-  /**
-   * One whole cycle. The device's own edits go into the copy first, so that an edit made here
-   * while another device edited the same record becomes a conflict in the copy (both kept)
-   * rather than being overwritten by the pull.
-   */
+  /** One whole cycle (steps 1–4 above). */
   async cycle(now: () => Date = () => new Date()): Promise<CycleResult> {
     const prepared = this.account.access === 'write' ? await this.prepare() : { deletions: [] };
     const above = await this.unitsAbove();
@@ -231,7 +230,7 @@ export class SyncSession {
       });
       const plan = planPull(docs, deleted, { units, records, campaigns }, now);
       await this.write(plan);
-      applied += plan.units.length + plan.records.length + plan.deletions.length;
+      applied += plan.units.length + plan.records.length + plan.campaigns.length + plan.deletions.length;
       ignored += plan.refused;
       since = page.last_seq;
       await saveSyncStatus(this.db, { ...(await getSyncStatus(this.db)), pulledSeq: since });
@@ -285,7 +284,7 @@ export class SyncSession {
     return { docs };
   }
 
-  /** Step 4: the kit's newer records and the noted deletions into the copy. */
+  /** Step 1: the kit's newer records and the noted deletions into the copy. */
   private async prepare(): Promise<{ deletions: string[] }> {
     const { docs } = await this.toWrite();
     const deletions = await getSyncDeletions(this.db);

@@ -18,7 +18,7 @@ import {
 } from '../../lib/domain/sync';
 import type { Unit } from '../../lib/domain/unit.schema';
 import { listCampaigns } from '../../lib/storage/campaignStore';
-import { onAnyChange } from '../../lib/storage/changes';
+import { onAnyChange, onOtherTabChange } from '../../lib/storage/changes';
 import type { Database } from '../../lib/storage/connection';
 import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
 import { listEntries } from '../../lib/storage/ledgerStore';
@@ -76,7 +76,25 @@ export class SyncState {
     this.finishedAt = status.finishedAt ?? null;
     this.phase = connection ? connection.state : 'off';
     await this.readUnits();
+    // Another tab may turn sync on, pause it or turn it off: this one follows.
+    onOtherTabChange((store) => {
+      if (store === 'settings') void this.follow();
+    });
     if (this.phase === 'on') await this.start();
+  }
+
+  private async follow(): Promise<void> {
+    const db = this.db;
+    if (!db) return;
+    const connection = (await getSyncConnection(db)) ?? null;
+    const phase = connection ? connection.state : 'off';
+    if (phase === this.phase && connection?.settings.login === this.connection?.settings.login) return;
+    await this.stop();
+    this.connection = connection;
+    this.phase = phase;
+    this.problem = null;
+    await this.readUnits();
+    if (phase === 'on') await this.start();
   }
 
   /** Signs in with what was typed; on success saves the connection and starts. */
