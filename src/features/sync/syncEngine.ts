@@ -184,6 +184,9 @@ export class SyncSession {
     try {
       return await replication;
     } catch (error) {
+      // The local copy refused by a full disk: said as such, not as a server error.
+      const { name, reason, message } = (error ?? {}) as Record<string, unknown>;
+      if (/quota/i.test(`${String(name)} ${String(reason)} ${String(message)}`)) throw new SyncError('full');
       throw new SyncError(problemOfStatus(statusOf(error)));
     }
   }
