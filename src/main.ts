@@ -48,12 +48,12 @@ await Promise.all([i18nReady, profiles.load(), role.load()]);
 
 target.replaceChildren();
 mount(App, { target, props: { db: connection.db, profiles, role } });
-const registerWhenIdle = () =>
+const registerWhenIdle = () => {
   void import('./app/registerUpdates').then(({ registerUpdates }) => registerUpdates());
-// Sync's code loads only on a device where it has been set up.
-void hasSyncConnection(connection.db).then((set) => {
-  if (set)
-    void import('./features/sync/syncState.svelte').then(({ syncState }) => syncState.load(connection.db));
-});
+  // Sync starts here on a device where it is set up; its code loads only there.
+  void hasSyncConnection(connection.db).then(async (set) => {
+    if (set) (await import('./features/sync/autostart')).autostart(connection.db);
+  });
+};
 if ('requestIdleCallback' in window) requestIdleCallback(registerWhenIdle, { timeout: 2000 });
 else setTimeout(registerWhenIdle, 0);
