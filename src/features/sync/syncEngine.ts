@@ -118,18 +118,16 @@ export class SyncSession {
 
   /** One whole cycle (steps 1–4 above). */
   async cycle(now: () => Date = () => new Date()): Promise<CycleResult> {
-    const prepared = this.account.access === 'write' ? await this.prepare() : { deletions: [] };
-    const above = await this.unitsAbove();
-    await this.guard(
-      this.local.replicate.from(this.remote, {
-        batch_size: batchSize,
-        filter: 'chung-tay/scope',
-        query_params: { unit: this.account.unitId, above: above.join(',') },
-      }),
-    );
-    const { applied, ignored } = await this.applyChanges(now());
+    const writes = this.account.access === 'write';
+    // A copy that has never pulled (sync just turned on, or on again) takes the server's
+    // documents first: the device's records then go in as edits of what the server holds, not
+    // as rival revisions of records edited elsewhere meanwhile.
+    const fresh = (await getSyncStatus(this.db)).pulledSeq === undefined;
+    const prepared = writes && !fresh ? await this.prepare() : { deletions: [] as string[] };
+    const { applied, ignored } = await this.pull(now);
+    if (writes && fresh) prepared.deletions = (await this.prepare()).deletions;
     let pushed = { docs_written: 0, doc_write_failures: 0 };
-    if (this.account.access === 'write') {
+    if (writes) {
       pushed = await this.guard(this.local.replicate.to(this.remote, { batch_size: batchSize }));
     }
     const finishedAt = now().toISOString();
@@ -143,6 +141,19 @@ export class SyncSession {
       refused: pushed.doc_write_failures,
       ignored,
     };
+  }
+
+  /** Steps 2 and 3. */
+  private async pull(now: () => Date): Promise<{ applied: number; ignored: number }> {
+    const above = await this.unitsAbove();
+    await this.guard(
+      this.local.replicate.from(this.remote, {
+        batch_size: batchSize,
+        filter: 'chung-tay/scope',
+        query_params: { unit: this.account.unitId, above: above.join(',') },
+      }),
+    );
+    return this.applyChanges(now());
   }
 
   /**

@@ -220,6 +220,48 @@ describe('two communes and the province', () => {
     expect((await listEntries(p.db)).map((r) => r.id)).toEqual([record.id]);
   });
 
+  test('turning sync off and on again sends nothing twice, takes what changed meanwhile, and makes no rival revisions', async () => {
+    // A record the province's IT loaded for commune A (written by the server admin).
+    const auth = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+    const loaded = session(communeA, 17);
+    const put = await fetch(`${server.url}/${database}/ledger:${loaded.id}`, {
+      method: 'PUT',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'ledger',
+        record: loaded,
+        scope: [province, district, communeA],
+        writer: 'admin',
+      }),
+    });
+    expect(put.status).toBe(201);
+    const a = await device('xa-a');
+    await a.session.cycle(clock);
+    expect((await getEntry(a.db, loaded.id))?.participants).toBe(17);
+    const factory = enterprise('Công ty Điện tử Tân Hưng', communeA);
+    const record = session(factory.id, 21);
+    await saveEntry(a.db, record, [factory], { clearDraft: false });
+    await a.session.cycle(clock);
+    // Meanwhile the commune's other laptop corrects the record.
+    const other = await device('xa-a');
+    await other.session.cycle(clock);
+    await saveEntry(other.db, { ...record, participants: 23, updatedAt: at(40) }, [], { clearDraft: false });
+    await other.session.cycle(clock);
+    // Off and on again: the connection is saved afresh and the device starts a new local copy.
+    const account = await signIn(a.settings);
+    await saveSyncConnection(a.db, { settings: a.settings, state: 'on', account }, true);
+    const again = new SyncSession(a.db, a.settings, account, `${a.copy}-again`);
+    expect(await again.cycle(clock)).toMatchObject({ pushed: 0, refused: 0 });
+    expect(await again.waiting()).toBe(0);
+    expect((await getEntry(a.db, record.id))?.participants).toBe(23);
+    const all = await (
+      await fetch(`${server.url}/${database}/_all_docs?include_docs=true&conflicts=true`, {
+        headers: { authorization: auth },
+      })
+    ).json();
+    expect(all.rows.filter((row: { doc: { _conflicts?: string[] } }) => row.doc._conflicts)).toEqual([]);
+  });
+
   test('the same record edited on two devices: the later edit wins on both, and the losing one stays on the server', async () => {
     const first = await device('xa-a');
     const second = await device('xa-a'); // a second laptop of the same commune
