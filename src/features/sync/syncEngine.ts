@@ -160,7 +160,7 @@ export class SyncSession {
    * How many of this device's edits wait to go up: what the copy took from it since the last
    * push finished, and what the kit's database holds that the copy has not yet taken.
    */
-  async waiting(): Promise<number> {
+  async waiting({ afterCycle = false } = {}): Promise<number> {
     if (this.account.access === 'read') return 0;
     const status = await getSyncStatus(this.db);
     const writer = this.settings.login;
@@ -168,7 +168,9 @@ export class SyncSession {
       since: status.pushedSeq ?? 0,
       filter: (doc) => doc.writer === writer || doc._deleted === true,
     });
-    const { docs } = await this.toWrite();
+    // Right after a cycle the copy holds everything the device had (an edit made meanwhile
+    // sets off the next cycle), so the kit's stores need not be read through again.
+    const { docs } = afterCycle ? { docs: [] } : await this.toWrite();
     const ids = new Set(sinceCopy.results.map((change) => change.id));
     for (const doc of docs) ids.add(doc._id);
     return ids.size + (await getSyncDeletions(this.db)).filter((id) => !ids.has(docId('ledger', id))).length;

@@ -277,16 +277,18 @@ export class SyncState {
     this.running = true;
     try {
       const work = async () => {
+        let finished = false;
         try {
           const result = await session.cycle();
           this.finishedAt = result.finishedAt;
           this.refused = result.refused;
           this.ignored = result.ignored;
           this.problem = result.refused > 0 ? 'refused' : null;
+          finished = true;
         } catch (error) {
           this.problem = problemOf(error);
         }
-        this.waiting = await session.waiting().catch(() => null);
+        this.waiting = await session.waiting({ afterCycle: finished }).catch(() => null);
         await this.readUnits();
       };
       // One tab at a time; a tab that finds the lock taken leaves this cycle to it.

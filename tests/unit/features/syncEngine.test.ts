@@ -170,6 +170,7 @@ describe('two communes and the province', () => {
     const resultA = await a.session.cycle(clock);
     expect(resultA).toMatchObject({ pushed: 2, refused: 0 });
     expect(await a.session.waiting()).toBe(0);
+    expect(await a.session.waiting({ afterCycle: true })).toBe(0);
     await b.session.cycle(clock);
 
     const fromProvince = await p.session.cycle(clock);
