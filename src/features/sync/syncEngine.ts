@@ -95,6 +95,8 @@ export async function signIn(settings: SyncSettings): Promise<SyncAccount> {
 export class SyncSession {
   readonly local: Pouch;
   private readonly remote: Pouch;
+  /** Step 1 ran in the cycle just ended: `waiting` need not compare the stores again. */
+  private copyCurrent = false;
 
   constructor(
     private readonly db: Database,
@@ -122,6 +124,7 @@ export class SyncSession {
     // A copy that has never pulled (sync just turned on, or on again) takes the server's
     // documents first: the device's records then go in as edits of what the server holds, not
     // as rival revisions of records edited elsewhere meanwhile.
+    this.copyCurrent = false;
     const fresh = (await getSyncStatus(this.db)).pulledSeq === undefined;
     const prepared = writes && !fresh ? await this.prepare() : { deletions: [] as string[] };
     const { applied, ignored } = await this.pull(now);
@@ -168,9 +171,9 @@ export class SyncSession {
       since: status.pushedSeq ?? 0,
       filter: (doc) => doc.writer === writer || doc._deleted === true,
     });
-    // Right after a cycle the copy holds everything the device had (an edit made meanwhile
-    // sets off the next cycle), so the kit's stores need not be read through again.
-    const { docs } = afterCycle ? { docs: [] } : await this.toWrite();
+    // Asked right after a cycle that got as far as step 1, the copy holds everything the device
+    // had (an edit made since sets off the next cycle): the kit's stores are not read again.
+    const { docs } = afterCycle && this.copyCurrent ? { docs: [] } : await this.toWrite();
     const ids = new Set(sinceCopy.results.map((change) => change.id));
     for (const doc of docs) ids.add(doc._id);
     return ids.size + (await getSyncDeletions(this.db)).filter((id) => !ids.has(docId('ledger', id))).length;
@@ -314,13 +317,14 @@ export class SyncSession {
     for (let start = 0; start < docs.length; start += batchSize)
       await this.local.bulkDocs(docs.slice(start, start + batchSize) as unknown as Doc[]);
     if (tombstones.length > 0) await this.local.bulkDocs(tombstones);
+    this.copyCurrent = true;
     return { deletions };
   }
 }
 
-/** The local copy's database name, one per server database. */
+/** The local copy's database name, one per server and database. */
 export function localName(settings: Pick<SyncSettings, 'url' | 'database'>): string {
-  return `chung-tay-sync-${settings.database}`;
+  return `chung-tay-sync-${new URL(settings.url).host}-${settings.database}`;
 }
 
 /** Removes the local copy (sync turned off); the kit's own records are not touched. */

@@ -241,7 +241,7 @@ export class SyncState {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.stopWatching = onAnyChange((store) => {
-      if (store !== 'ledger' && store !== 'units') return;
+      if (store !== 'ledger' && store !== 'units' && store !== 'campaigns') return;
       clearTimeout(this.soon);
       this.soon = setTimeout(() => void this.syncNow(), afterEdit);
     });
@@ -249,6 +249,7 @@ export class SyncState {
   }
 
   private async stop(): Promise<void> {
+    this.again = false;
     clearInterval(this.timer);
     clearTimeout(this.soon);
     window.removeEventListener('online', this.onOnline);
@@ -277,18 +278,16 @@ export class SyncState {
     this.running = true;
     try {
       const work = async () => {
-        let finished = false;
         try {
           const result = await session.cycle();
           this.finishedAt = result.finishedAt;
           this.refused = result.refused;
           this.ignored = result.ignored;
           this.problem = result.refused > 0 ? 'refused' : null;
-          finished = true;
         } catch (error) {
           this.problem = problemOf(error);
         }
-        this.waiting = await session.waiting({ afterCycle: finished }).catch(() => null);
+        this.waiting = await session.waiting({ afterCycle: true }).catch(() => null);
         await this.readUnits();
       };
       // One tab at a time; a tab that finds the lock taken leaves this cycle to it.

@@ -132,26 +132,28 @@ export function arrivedRecords(
   units: readonly Unit[],
   entries: readonly LedgerEntry[],
 ): Map<string, string> {
+  const wanted = new Set(round.expected.map(nameKey));
+  const keyOf = new Map<string, string>();
+  for (const unit of units) {
+    const key = nameKey(unit.name);
+    if (wanted.has(key)) keyOf.set(unit.id, key);
+  }
+  const first = new Map<string, string>();
+  if (keyOf.size === 0) return first;
   const byId = new Map(units.map((unit) => [unit.id, unit]));
-  const wanted = new Map<string, string[]>();
-  for (const name of round.expected) {
-    const key = nameKey(name);
-    wanted.set(
-      key,
-      units.filter((unit) => nameKey(unit.name) === key).map((unit) => unit.id),
-    );
+  // Each record once, up its chain of units: every expected unit it lies under.
+  for (const entry of entries) {
+    if (entry.date < round.from || entry.date > round.to) continue;
+    const seen = new Set<string>();
+    for (let id: string | undefined = entry.unitId; id && !seen.has(id); id = byId.get(id)?.parentId) {
+      seen.add(id);
+      const key = keyOf.get(id);
+      const earliest = key === undefined ? undefined : first.get(key);
+      if (key !== undefined && (earliest === undefined || entry.createdAt < earliest))
+        first.set(key, entry.createdAt);
+    }
   }
-  const arrived = new Map<string, string>();
-  const inPeriod = entries.filter((entry) => entry.date >= round.from && entry.date <= round.to);
-  for (const [key, ids] of wanted) {
-    if (ids.length === 0) continue;
-    let first: string | undefined;
-    for (const entry of inPeriod)
-      if (ids.some((id) => isWithin(entry.unitId, id, byId)) && (!first || entry.createdAt < first))
-        first = entry.createdAt;
-    if (first) arrived.set(key, localDate(new Date(first)));
-  }
-  return arrived;
+  return new Map([...first].map(([key, at]) => [key, localDate(new Date(at))]));
 }
 
 export interface ReportingStatus {
@@ -423,7 +425,8 @@ export interface MergeContext {
   now: Date;
 }
 
-const laterOf = (a: string, b: string) => (a > b ? a : b);
+/** The later of two ISO instants. */
+export const laterOf = (a: string, b: string) => (a > b ? a : b);
 
 /**
  * What one checked file may change, or why it may change nothing. A file speaks for its

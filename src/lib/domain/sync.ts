@@ -1,14 +1,13 @@
 /**
- * Sync with a province's CouchDB (issue 19), the pure part: how a unit or a ledger record
- * becomes a synced document and back, which of a document's revisions counts, and what a
+ * Sync with a province's CouchDB (issue 19), the pure part: how a unit, a ledger record or a
+ * campaign becomes a synced document and back, which of a document's revisions counts, and what a
  * batch pulled from the server may change on the device. The bridge that moves documents
  * (`features/sync/syncEngine.ts`) and the server's own rules (`server/couchdb/designDoc.mjs`)
  * sit on either side.
  *
  * A synced document is `{ _id: '<type>:<record id>', type, record, scope, writer }` (type
- * `unit`, `ledger` or `campaign`): `scope`
- * is the chain of unit ids from the top down to the record's unit (for a unit, itself),
- * `writer` the account that wrote it. The server lets an account write only documents whose
+ * `unit`, `ledger` or `campaign`): `scope` is the chain of unit ids from the top down to the
+ * record's unit (for a unit, itself), `writer` the account that wrote it. The server lets an account write only documents whose
  * scope holds its unit; the device applies the same rules as a roll-up file to what it pulls:
  * the shape and times are checked, the chain must agree with the record's units, and by id
  * the later `updatedAt` wins, so a record that came both by file and by sync is one record.
@@ -17,7 +16,7 @@ import * as z from 'zod/mini';
 import { futureToleranceMs } from './exchange';
 import { campaignSchema, type Campaign } from './campaign.schema';
 import { ledgerEntrySchema, type LedgerEntry } from './ledger.schema';
-import { planMerge } from './rollup';
+import { laterOf, planMerge } from './rollup';
 import { nameKey } from './units';
 import { unitSchema, type Unit } from './unit.schema';
 
@@ -29,28 +28,14 @@ export const maxScopeDepth = 32;
 const scopeSchema = z.array(z.uuid()).check(z.minLength(1), z.maxLength(maxScopeDepth));
 const writerSchema = z.string().check(z.minLength(1), z.maxLength(200));
 
-export const syncedUnitDocSchema = z.looseObject({
-  _id: z.string(),
-  type: z.literal('unit'),
-  record: unitSchema,
-  scope: scopeSchema,
-  writer: writerSchema,
-});
-export const syncedLedgerDocSchema = z.looseObject({
-  _id: z.string(),
-  type: z.literal('ledger'),
-  record: ledgerEntrySchema,
-  scope: scopeSchema,
-  writer: writerSchema,
-});
+/** A synced document carrying one record of the kit, parsed with the record's own schema. */
+const syncedDocSchema = <T extends SyncType, R extends z.ZodMiniType>(type: T, record: R) =>
+  z.looseObject({ _id: z.string(), type: z.literal(type), record, scope: scopeSchema, writer: writerSchema });
+
+export const syncedUnitDocSchema = syncedDocSchema('unit', unitSchema);
+export const syncedLedgerDocSchema = syncedDocSchema('ledger', ledgerEntrySchema);
 /** An action-month campaign: its plan and report's narrative (what happened is ledger records). */
-export const syncedCampaignDocSchema = z.looseObject({
-  _id: z.string(),
-  type: z.literal('campaign'),
-  record: campaignSchema,
-  scope: scopeSchema,
-  writer: writerSchema,
-});
+export const syncedCampaignDocSchema = syncedDocSchema('campaign', campaignSchema);
 export type SyncedUnitDoc = z.infer<typeof syncedUnitDocSchema>;
 export type SyncedLedgerDoc = z.infer<typeof syncedLedgerDocSchema>;
 export type SyncedCampaignDoc = z.infer<typeof syncedCampaignDocSchema>;
@@ -137,7 +122,7 @@ export function docsToPush(stores: SyncedStores, accountUnitId: string, writer: 
   return docs;
 }
 
-/** Whether two documents carry the same record, chain and signature (so nothing is to be written). */
+/** Whether two documents carry the same record and chain (so nothing is to be written; who signed does not matter). */
 export function sameContent(
   a: Pick<SyncedDoc, 'record' | 'scope'>,
   b: Pick<SyncedDoc, 'record' | 'scope'>,
@@ -314,14 +299,7 @@ export function serverAddress(typed: string): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
-/**
- * Bringing a device's earlier work under its account's unit, so it goes up: each unit at the
- * top of the device's own tree (one with no parent, other than the account's chain) is placed
- * under the account's unit, and one with the account unit's own name (the officer had typed
- * the commune as a parent before sync) is merged into it — its units, records and campaigns
- * move to the account's unit and it is removed. Every change is an edit made `now`, so it
- * wins over older copies and is sent.
- */
+/** What `planAdoption` changes. */
 export interface Adoption {
   /** The device's top units that are not yet under the account's unit. */
   roots: Unit[];
@@ -340,6 +318,14 @@ export function adoptionRoots(units: readonly Unit[], accountUnitId: string): Un
   return units.filter((unit) => !unit.parentId && unit.id !== top && unit.id !== accountUnitId);
 }
 
+/**
+ * Bringing a device's earlier work under its account's unit, so it goes up: each unit at the
+ * top of the device's own tree (one with no parent, other than the account's chain) is placed
+ * under the account's unit, and one with the account unit's own name (the officer had typed
+ * the commune as a parent before sync) is merged into it — its units, records and campaigns
+ * move to the account's unit and it is removed. Every change is an edit made `now`, so it
+ * wins over older copies and is sent.
+ */
 export function planAdoption(stores: SyncedStores, accountUnitId: string, now: Date): Adoption {
   const account = stores.units.find((unit) => unit.id === accountUnitId);
   const roots = adoptionRoots(stores.units, accountUnitId);
@@ -367,5 +353,3 @@ export function planAdoption(stores: SyncedStores, accountUnitId: string, now: D
     removed: [...merged],
   };
 }
-
-const laterOf = (a: string, b: string) => (a > b ? a : b);

@@ -16,8 +16,6 @@ import type { Database } from './connection';
 import { getSetting, syncConnectionKey, syncDeletionsKey, syncStatusKey } from './settingsStore';
 import { writeTransaction } from './storageErrors';
 
-export { syncConnectionKey, syncDeletionsKey, syncStatusKey };
-
 export const syncConnectionSchema = z.strictObject({
   settings: syncSettingsSchema,
   /** 'on': sync whenever the network is there; 'paused': kept, not synced until resumed. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { designDoc, validateDocUpdate } from '../../../server/couchdb/designDoc.mjs';
 import { checkUnits, setupProvince } from '../../../server/couchdb/setup.mjs';
+import { syncedSession } from '../../fixtures/sync/syncedSessions.mjs';
 import { startPouchdbServer } from '../../server/pouchdbServer.mjs';
 
 const province = '10000000-0000-4000-8000-000000000001';
@@ -37,23 +38,10 @@ const units: Array<{
 ];
 const stamp = '2027-06-10T08:00:00.000Z';
 
-function session(id: string, unitId: string, scope: string[], writer: string) {
-  return {
-    _id: `ledger:${id}`,
-    type: 'ledger',
-    writer,
-    scope,
-    record: {
-      id,
-      kind: 'session',
-      unitId,
-      date: '2027-06-10',
-      participants: 40,
-      createdAt: stamp,
-      updatedAt: stamp,
-    },
-  };
-}
+const session = (id: string, unitId: string, scope: string[], writer: string) => {
+  const doc = syncedSession({ id, scope, writer, date: '2027-06-10', at: stamp });
+  return { ...doc, record: { ...doc.record, unitId } };
+};
 const chainA = [province, district, communeA];
 const mine = session('20000000-0000-4000-8000-000000000001', communeA, chainA, 'xa-lac-hong');
 const asA = { name: 'xa-lac-hong', roles: ['member:chung-tay', `unit:${communeA}`] };
