@@ -281,9 +281,11 @@ export class SyncState {
         try {
           const result = await session.cycle();
           this.finishedAt = result.finishedAt;
-          this.refused = result.refused;
           this.ignored = result.ignored;
-          this.problem = result.refused > 0 ? 'refused' : null;
+          // PouchDB does not send a refused record again until it changes, so the refusal stays
+          // told (not cleared by the next, quiet cycle) until sync is turned off and on.
+          if (result.refused > 0) this.refused = result.refused;
+          this.problem = this.refused > 0 ? 'refused' : null;
         } catch (error) {
           this.problem = problemOf(error);
         }
