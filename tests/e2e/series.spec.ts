@@ -11,13 +11,20 @@ const percent = (share: number) =>
 const unit = 'Xưởng may số 2 – Công ty TNHH Phúc Hưng';
 
 /**
- * Runs a plan from its screen with the room's answers (`before` and `after` right of
- * `present` on every check question), then records it at `unit` on `date`.
+ * Runs a plan once its run has started, with the room's answers (`before` and `after` right
+ * of `present` on every check question), then records it at `unit` on `date`; a run started
+ * for the group finds the unit filled in.
  */
-async function runAndRecord(page: Page, planId: string, before: number, after: number, date: string) {
+async function runAndRecord(
+  page: Page,
+  planId: string,
+  before: number,
+  after: number,
+  date: string,
+  { unitFilled }: { unitFilled: boolean },
+) {
   const plan = planOf(planId);
   const check = plan.check!.map(question);
-  await page.getByRole('button', { name: 'Bắt đầu buổi sinh hoạt' }).click();
   const segments = plan.agenda.length;
   await expect(
     page.getByRole('heading', { level: 1, name: new RegExp(`^Phần 1/${segments}:`) }),
@@ -39,7 +46,8 @@ async function runAndRecord(page: Page, planId: string, before: number, after: n
   await page.getByRole('button', { name: 'Kết thúc và ghi nhận' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ghi nhận buổi sinh hoạt' })).toBeVisible();
   await page.getByLabel('Ngày tổ chức *').fill(date);
-  await page.getByLabel('Đơn vị *').fill(unit);
+  if (unitFilled) await expect(page.getByLabel('Đơn vị *')).toHaveValue(unit);
+  else await page.getByLabel('Đơn vị *').fill(unit);
   await page.getByRole('button', { name: 'Lưu buổi sinh hoạt' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(unit) })).toBeVisible();
 }
@@ -88,7 +96,8 @@ test('A union officer runs session 1 and then session 2 of the worker series wit
   // Session 1, a week ago: a quarter right at the start, three quarters at the end.
   await steps.nth(0).getByRole('link', { name: first!.title.vi }).click();
   await expect(page.getByText(`Buổi 1 trong chuỗi ${workers.title.vi}`)).toBeVisible();
-  await runAndRecord(page, first!.id, 5, 15, dayShift(-7));
+  await page.getByRole('button', { name: 'Bắt đầu buổi sinh hoạt' }).click();
+  await runAndRecord(page, first!.id, 5, 15, dayShift(-7), { unitFilled: false });
 
   // The series shows the workshop: session 1 done, session 2 next, due a week after it.
   await page.goto(`/#/series/${workers.id}`);
@@ -98,10 +107,11 @@ test('A union officer runs session 1 and then session 2 of the worker series wit
   const week = workers.sessions[1]!.weeksAfter!;
   await expect(row.getByRole('cell').last()).toHaveText(`Buổi 2: từ ${shown(dayShift(-7 + 7 * week))}`);
 
-  // Session 2 today, from the series page, with the same workshop.
-  await page.getByRole('link', { name: second!.title.vi }).click();
-  await expect(page.getByText(`Buổi 2 trong chuỗi ${workers.title.vi}`)).toBeVisible();
-  await runAndRecord(page, second!.id, 10, 18, today);
+  // Session 2 today, started from the workshop's row: its record names the workshop already.
+  await row.getByRole('button', { name: `Bắt đầu Buổi 2 với ${unit}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Phần 1\// })).toBeVisible();
+  await expect(page.getByText(second!.title.vi)).toBeVisible();
+  await runAndRecord(page, second!.id, 10, 18, today, { unitFilled: true });
 
   // Both results side by side in the workshop's row, session 2 the latest, session 3 next.
   await page.goto(`/#/series/${workers.id}`);

@@ -59,12 +59,16 @@ class SessionDraftState {
     return this.writing;
   }
 
-  /** Starts running a plan (replacing any draft). */
-  start(plan: Plan, now = new Date()): Promise<void> {
+  /**
+   * Starts running a plan (replacing any draft); for a `group`, a unit already known, the
+   * record form will name it.
+   */
+  start(plan: Plan, group?: SessionDraft['group'], now = new Date()): Promise<void> {
     this.draft = {
       key: 'session',
       stage: 'run',
       planId: plan.id,
+      ...(group ? { group } : {}),
       startedAt: now.toISOString(),
       segment: 0,
       segmentMs: plan.agenda.map(() => 0),
@@ -236,6 +240,7 @@ class SessionDraftState {
       materials: plan ? planMaterialIds(plan) : [],
       topics,
       unitKind: plan?.audience === 'thcs' || plan?.audience === 'thpt' ? 'class' : 'enterprise',
+      ...draft.group,
     };
     draft.form = form;
     draft.stage = 'record';

@@ -64,6 +64,11 @@ export const sessionDraftSchema = z.strictObject({
       z.record(z.string().check(z.regex(/^[1-9][0-9]?$/)), z.string().check(z.maxLength(100))),
     ),
   ),
+  /**
+   * The group a run was started for (a series' next session from the series page): the
+   * record form opens with its unit filled in.
+   */
+  group: z.optional(z.strictObject({ unitName: typed, unitKind: unitKindSchema, parentName: typed })),
   form: z.optional(sessionInputSchema),
   updatedAt: z.iso.datetime(),
 });

@@ -248,17 +248,27 @@ export function toSessionEntry(
   return entry;
 }
 
+/** The form's unit fields naming a stored unit, as `resolveUnit` finds it again; blank when unknown. */
+export function unitInput(
+  unitId: string,
+  units: readonly Unit[],
+): Pick<SessionInput, 'unitName' | 'unitKind' | 'parentName'> {
+  const unit = units.find((u) => u.id === unitId);
+  const parent = unit?.parentId ? units.find((u) => u.id === unit.parentId) : undefined;
+  return {
+    unitName: unit ? unitLabel(unit, units) : '',
+    unitKind: unit?.kind ?? 'enterprise',
+    parentName: parent?.name ?? '',
+  };
+}
+
 /** The form for editing a stored record. */
 export function toSessionInput(entry: SessionEntry, units: readonly Unit[]): SessionInput {
-  const unit = units.find((u) => u.id === entry.unitId);
-  const parent = unit?.parentId ? units.find((u) => u.id === unit.parentId) : undefined;
   const text = (value: number | undefined) => (value === undefined ? '' : String(value));
   return {
     date: entry.date,
     startTime: entry.startTime ?? '',
-    unitName: unit ? unitLabel(unit, units) : '',
-    unitKind: unit?.kind ?? 'enterprise',
-    parentName: parent?.name ?? '',
+    ...unitInput(entry.unitId, units),
     place: entry.place ?? '',
     audience: entry.audience,
     participants: String(entry.participants),

@@ -8,6 +8,7 @@ import {
   resolveUnit,
   toSessionEntry,
   toSessionInput,
+  unitInput,
   type SessionInput,
 } from '../../../src/lib/domain/sessionRecord';
 import type { Unit } from '../../../src/lib/domain/unit.schema';
@@ -134,6 +135,54 @@ describe('Units named in the form', () => {
     expect(
       resolveUnit(valid({ unitName: 'KCN Quang Chau', parentName: '' }), existing, newId, now).created,
     ).toHaveLength(1);
+  });
+
+  test("A group's unit filled into the form is found again, a class by its school too", () => {
+    const at = now.toISOString();
+    const units: Unit[] = [
+      ...existing,
+      {
+        id: 'a0000000-0000-4000-8000-000000000001',
+        name: 'THCS Lê Lợi',
+        kind: 'school',
+        createdAt: at,
+        updatedAt: at,
+      },
+      {
+        id: 'a0000000-0000-4000-8000-000000000002',
+        name: 'THCS Kim Đồng',
+        kind: 'school',
+        createdAt: at,
+        updatedAt: at,
+      },
+      ...['a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002'].map(
+        (parentId, i): Unit => ({
+          id: `b0000000-0000-4000-8000-00000000000${i + 1}`,
+          name: '6A1',
+          kind: 'class',
+          parentId,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      ),
+    ];
+    const second = 'b0000000-0000-4000-8000-000000000002';
+    expect(unitInput(second, units)).toEqual({
+      unitName: '6A1 (THCS Kim Đồng)',
+      unitKind: 'class',
+      parentName: 'THCS Kim Đồng',
+    });
+    for (const unit of units) {
+      expect(resolveUnit(valid(unitInput(unit.id, units)), units, newId, now)).toEqual({
+        unitId: unit.id,
+        created: [],
+      });
+    }
+    expect(unitInput('c0000000-0000-4000-8000-000000000000', units)).toEqual({
+      unitName: '',
+      unitKind: 'enterprise',
+      parentName: '',
+    });
   });
 });
 
