@@ -105,7 +105,7 @@ test('A union officer runs session 1 and then session 2 of the worker series wit
   const row = table.getByRole('row', { name: new RegExp(unit) });
   await expect(row).toContainText(`Đầu buổi ${percent(0.25)} → cuối buổi ${percent(0.75)}`);
   const week = workers.sessions[1]!.weeksAfter!;
-  await expect(row.getByRole('cell').last()).toHaveText(`Buổi 2: từ ${shown(dayShift(-7 + 7 * week))}`);
+  await expect(row.getByRole('cell').last()).toContainText(`Buổi 2: từ ${shown(dayShift(-7 + 7 * week))}`);
 
   // Session 2 today, started from the workshop's row: its record names the workshop already.
   await row.getByRole('button', { name: `Bắt đầu Buổi 2 với ${unit}` }).click();
@@ -123,7 +123,7 @@ test('A union officer runs session 1 and then session 2 of the worker series wit
   await expect(cells.nth(0)).not.toContainText('Buổi gần nhất');
   await expect(cells.nth(2)).toHaveText('Chưa học');
   const next = workers.sessions[2]!.weeksAfter!;
-  await expect(cells.last()).toHaveText(`Buổi 3: từ ${shown(dayShift(7 * next))}`);
+  await expect(cells.last()).toContainText(`Buổi 3: từ ${shown(dayShift(7 * next))}`);
   await expectNoAxeViolations(page);
 
   // Each result opens its session record.
