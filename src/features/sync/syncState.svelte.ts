@@ -88,7 +88,10 @@ export class SyncState {
     if (!db) return;
     const connection = (await getSyncConnection(db)) ?? null;
     const phase = connection ? connection.state : 'off';
-    if (phase === this.phase && connection?.settings.login === this.connection?.settings.login) return;
+    const same = (a: SyncConnection | null, b: SyncConnection | null) =>
+      JSON.stringify(a && [a.settings, a.account]) === JSON.stringify(b && [b.settings, b.account]);
+    // A new password from another tab restarts this one's session with it too.
+    if (phase === this.phase && same(connection, this.connection)) return;
     await this.stop();
     this.connection = connection;
     this.phase = phase;
@@ -104,30 +107,53 @@ export class SyncState {
     this.failure = null;
     const url = serverAddress(typed.url);
     if (Object.keys(checkSyncSettings(typed)).length > 0 || !url) return false;
-    const settings: SyncSettings = {
-      url,
-      database: typed.database.trim(),
-      login: typed.login.trim(),
-      password: typed.password,
-    };
+    return this.signIn(
+      db,
+      { url, database: typed.database.trim(), login: typed.login.trim(), password: typed.password },
+      'on',
+    );
+  }
+
+  /**
+   * Signs in again with a new password (the province changed it): the local copy and what
+   * it has synced are kept, and sync stays on or paused as it was.
+   */
+  async changePassword(password: string): Promise<boolean> {
+    const db = this.db;
+    const connection = this.connection;
+    if (!db || !connection || this.phase === 'off' || !password.trim()) return false;
+    this.problem = null;
+    this.failure = null;
+    return this.signIn(db, { ...connection.settings, password }, this.phase);
+  }
+
+  /** Checks the account with the server, then saves the connection in `state` and (re)starts. */
+  private async signIn(
+    db: Database,
+    settings: SyncSettings,
+    state: SyncConnection['state'],
+  ): Promise<boolean> {
     this.connecting = true;
     try {
       const { signIn } = await import('./syncEngine');
       const account = await signIn(settings);
-      const previous = this.connection?.settings;
+      const previous = this.connection;
+      // Another server, database, account or unit: a copy of its own, filled from the start.
       const fresh =
         !previous ||
-        previous.url !== settings.url ||
-        previous.database !== settings.database ||
-        previous.login !== settings.login;
-      const connection: SyncConnection = { settings, state: 'on', account };
+        previous.settings.url !== settings.url ||
+        previous.settings.database !== settings.database ||
+        previous.settings.login !== settings.login ||
+        previous.account.unitId !== account.unitId;
+      const connection: SyncConnection = { settings, state, account };
       this.failure = await tryWrite(() => saveSyncConnection(db, connection, fresh));
       if (this.failure) return false;
       await this.stop();
       this.connection = connection;
-      this.phase = 'on';
+      this.phase = state;
       if (fresh) this.finishedAt = null;
-      await this.start();
+      await this.readUnits();
+      if (state === 'on') await this.start();
       return true;
     } catch (error) {
       this.problem = problemOf(error);
@@ -241,7 +267,7 @@ export class SyncState {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.stopWatching = onAnyChange((store) => {
-      if (store !== 'ledger' && store !== 'units' && store !== 'campaigns') return;
+      if (store !== 'ledger' && store !== 'units' && store !== 'campaigns' && store !== 'rollups') return;
       clearTimeout(this.soon);
       this.soon = setTimeout(() => void this.syncNow(), afterEdit);
     });
@@ -281,9 +307,10 @@ export class SyncState {
         try {
           const result = await session.cycle();
           this.finishedAt = result.finishedAt;
-          this.ignored = result.ignored;
-          // PouchDB does not send a refused record again until it changes, so the refusal stays
-          // told (not cleared by the next, quiet cycle) until sync is turned off and on.
+          // PouchDB does not send a refused record again until it changes, and a record pulled and
+          // not taken is not pulled again: both stay told (not cleared by the next, quiet cycle)
+          // until sync is turned off and on.
+          this.ignored += result.ignored;
           if (result.refused > 0) this.refused = result.refused;
           this.problem = this.refused > 0 ? 'refused' : null;
         } catch (error) {
