@@ -118,7 +118,7 @@ async function figures(page: Page): Promise<{ sessions: string; participants: st
   };
 }
 
-test('Two communes and the province sync through the server: work from before sync is brought in, offline edits wait, the later edit wins on both laptops, a forged write is refused, and the province sees it all without a file', async ({
+test('Two communes and the province sync through the server: work from before sync is brought in, offline edits wait, the later edit wins on both laptops, a forged write is refused, the province sees it all without a file, and its reporting round reaches its second laptop', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -250,9 +250,13 @@ test('Two communes and the province sync through the server: work from before sy
     },
     { factory, communeB },
   );
-  await syncNow(pageB);
+  // Each says so, and still says so after a later, quiet sync (the one every 30 seconds may
+  // come first): the refused record is not sent again, nor the ignored one pulled again.
+  for (const page of [pageB, pageP]) {
+    await syncNow(page);
+    await syncNow(page);
+  }
   await expect(pageB.getByText(/^Máy chủ từ chối 1 bản ghi/)).toBeVisible();
-  await syncNow(pageP);
   await expect(pageP.getByText(/^1 bản ghi từ máy chủ không đúng định dạng hoặc quy tắc/)).toBeVisible();
   expect(await figures(pageP)).toEqual({ sessions: '3', participants: '100' });
 
@@ -267,12 +271,31 @@ test('Two communes and the province sync through the server: work from before sy
   await pageP
     .getByLabel('Các đơn vị phải gửi (mỗi dòng một tên)')
     .fill('Xã Lạc Hồng\nXã Trưng Trắc\nXã Đình Dù');
+  // On a device that syncs, the round is received by the account's unit, offered in the form.
+  await expect(pageP.getByLabel('Đơn vị tổng hợp (đơn vị của bạn)')).toHaveValue('Tỉnh Hưng Yên');
+  await expect(pageP.getByText(/^Máy này đồng bộ với máy chủ của tỉnh: kỳ báo cáo/)).toContainText(
+    'Tài khoản này chỉ xem',
+  );
   await pageP.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
-  await expect(
-    pageP.getByText('2 đơn vị gửi đúng hạn, 0 gửi muộn, 1 chưa gửi (trong 3 đơn vị phải gửi).'),
-  ).toBeVisible();
+  const status = '2 đơn vị gửi đúng hạn, 0 gửi muộn, 1 chưa gửi (trong 3 đơn vị phải gửi).';
+  await expect(pageP.getByText(status)).toBeVisible();
   await expect(pageP.getByRole('row', { name: /Xã Lạc Hồng/ })).toContainText('qua đồng bộ');
   await expect(pageP.getByRole('row', { name: /Xã Đình Dù/ })).toContainText('Chưa gửi');
+
+  // The province's second laptop, signed in with the same account, gets the round by sync
+  // with the same status; no commune gets it.
+  const p2 = await browser.newContext();
+  const pageP2 = await device(p2);
+  await syncNow(pageP);
+  await turnOnSync(pageP2, database, login('tinh'), passwords.get(login('tinh'))!);
+  await pageP2.goto('/#/rollups');
+  await pageP2.getByRole('link', { name: `Báo cáo năm ${year}` }).click();
+  await expect(pageP2.getByText(status)).toBeVisible();
+  await expect(pageP2.getByRole('row', { name: /Xã Lạc Hồng/ })).toContainText('qua đồng bộ');
+  await p2.close();
+  await syncNow(pageB);
+  await pageB.goto('/#/rollups');
+  await expect(pageB.getByText('Chưa có kỳ báo cáo nào. Tạo kỳ đầu tiên ở bên dưới.')).toBeVisible();
 
   // Pausing keeps the connection; turning off forgets it and keeps every record.
   await pageA.goto('/#/settings');
@@ -295,6 +318,74 @@ test('Two communes and the province sync through the server: work from before sy
   expect(text).not.toContain('syncConnection');
 
   await Promise.all(contexts.map((context) => context.close()));
+});
+
+test('The province gives a unit a new password: the laptop says the old one no longer works, takes the new one in Settings, and what waited goes up with nothing sent twice', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const database = 'chung-tay-e2e-password';
+  const passwords = await provinceDatabase(database);
+  const login = `${database}-xa-a`;
+  const context = await browser.newContext();
+  const page = await device(context);
+  await turnOnSync(page, database, login, passwords.get(login)!);
+  await recordSession(page, 'Công ty TNHH May Minh Anh', 'Xã Lạc Hồng', 40);
+  await syncNow(page);
+  await expect(page.getByText('0 bản ghi đang chờ gửi lên.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Đổi mật khẩu' })).toBeVisible();
+
+  // The province's IT sets a new password for the account.
+  const user = `${server.url}/_users/${encodeURIComponent(`org.couchdb.user:${login}`)}`;
+  const account = await (await fetch(user, { headers: adminHeaders() })).json();
+  const fresh = 'mật-khẩu-mới-2027';
+  const changed = await fetch(user, {
+    method: 'PUT',
+    headers: adminHeaders(),
+    body: JSON.stringify({ ...account, password: fresh }),
+  });
+  expect(changed.ok).toBe(true);
+
+  // The next record waits; the sync says the password is wrong and asks for the new one.
+  await recordSession(page, 'Xã Lạc Hồng', '', 25);
+  await syncNow(page);
+  await expect(page.getByText(/^Tên đăng nhập hoặc mật khẩu không đúng/)).toBeVisible();
+  await expect(page.getByText('1 bản ghi đang chờ gửi lên.')).toBeVisible();
+  const field = page.getByLabel('Mật khẩu mới');
+  await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+  await expect(page.getByText('Hãy nhập mật khẩu.')).toBeVisible();
+  await expect(field).toBeFocused();
+  await expectNoAxeViolations(page);
+  await field.fill('vẫn-sai');
+  await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+  await expect(page.getByText(/^Tên đăng nhập hoặc mật khẩu không đúng/)).toBeVisible();
+  await expect(field).toBeVisible();
+  await field.fill(fresh);
+  await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+  await expect(field).toHaveCount(0);
+  await expect(page.getByText('0 bản ghi đang chờ gửi lên.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^Tên đăng nhập hoặc mật khẩu không đúng/)).toHaveCount(0);
+  await expect(page.getByText(/^Đồng bộ xong lúc/)).toBeVisible();
+
+  // The server holds the two sessions, each once, with no rival revisions: the copy was kept.
+  const docs = await (
+    await fetch(`${server.url}/${database}/_all_docs?include_docs=true&conflicts=true`, {
+      headers: adminHeaders(),
+    })
+  ).json();
+  const sessions = docs.rows.filter((row: { id: string }) => row.id.startsWith('ledger:'));
+  expect(
+    sessions.map((row: { doc: { record: { participants: number } } }) => row.doc.record.participants).sort(),
+  ).toEqual([25, 40]);
+  expect(docs.rows.filter((row: { doc: { _conflicts?: string[] } }) => row.doc._conflicts)).toHaveLength(0);
+  for (const row of sessions) expect(row.doc._rev).toMatch(/^1-/);
+
+  // The new password is kept on this device only: a reload syncs with it.
+  await page.reload();
+  await syncNow(page);
+  await expect(page.getByText(/^Đồng bộ xong lúc/)).toBeVisible();
+  await expect(page.getByText(/^Tên đăng nhập hoặc mật khẩu không đúng/)).toHaveCount(0);
+  await context.close();
 });
 
 test("A province's first sync brings 10,000 records from its units into its statistics", async ({

@@ -11,6 +11,7 @@ import { toRollup, type Rollup, type RollupInput } from '../../lib/domain/rollup
 import type { Unit } from '../../lib/domain/unit.schema';
 import type { Database } from '../../lib/storage/connection';
 import { listRollups, saveRollup as storeRollup } from '../../lib/storage/rollupStore';
+import { getSyncConnection } from '../../lib/storage/syncStore';
 import type { DataStoreName } from '../../lib/storage/schema';
 import { tryWrite, type WriteFailure } from '../../lib/storage/storageErrors';
 import { isLargeWrite, neededFor } from '../../lib/storage/space';
@@ -55,6 +56,13 @@ type Done = Awaited<ReturnType<typeof importChecked>>;
 
 export class RollupData extends LedgerData {
   rollups = $state.raw<Rollup[]>([]);
+  /**
+   * The unit this device syncs as, when sync is set up and its unit has arrived: a round it
+   * receives is shared with that unit's other devices.
+   */
+  syncedUnit = $state.raw<Unit | null>(null);
+  /** Whether that account only reads: then what files bring stays on the device that imported them. */
+  syncReadsOnly = $state(false);
   protected override readonly watched: readonly DataStoreName[] = ['units', 'ledger', 'rollups'];
 
   constructor(
@@ -65,8 +73,14 @@ export class RollupData extends LedgerData {
   }
 
   protected override async load(): Promise<void> {
-    const [, rollups] = await Promise.all([super.load(), listRollups(this.db)]);
+    const [, rollups, connection] = await Promise.all([
+      super.load(),
+      listRollups(this.db),
+      getSyncConnection(this.db),
+    ]);
     this.rollups = rollups;
+    this.syncedUnit = this.units.find((unit) => unit.id === connection?.account.unitId) ?? null;
+    this.syncReadsOnly = connection?.account.access === 'read';
   }
 
   rollup(id: string): Rollup | undefined {

@@ -19,6 +19,8 @@ declare module 'pouchdb-browser' {
     batch_size?: number;
     batches_limit?: number;
     filter?: string;
+    /** Only these documents. */
+    doc_ids?: string[];
     query_params?: Record<string, string>;
     retry?: boolean;
   }

@@ -7,8 +7,8 @@
  * retries and revision trees. Signing in (`/_session`) gives the account's unit from its
  * roles. Then one cycle:
  *   1. write to the copy what the kit's database holds newer under the account's unit (units,
- *      ledger records, action-month campaigns) and the deletions noted since, signed with the
- *      account — first, so that an edit made here while another device edited the same record
+ *      ledger records, action-month campaigns; a reading account, only the reporting rounds of
+ *      its own unit) and the deletions noted since, signed with the account — first, so that an edit made here while another device edited the same record
  *      becomes a conflict in the copy (both kept) instead of being overwritten by the pull;
  *   2. pull the account's tree from the server into the copy (filter `chung-tay/scope`);
  *   3. apply what changed in the copy to the kit's database, under `planPull`'s rules, a
@@ -35,6 +35,7 @@ import {
 import { listCampaigns } from '../../lib/storage/campaignStore';
 import type { Database } from '../../lib/storage/connection';
 import { listEntries } from '../../lib/storage/ledgerStore';
+import { listRollups } from '../../lib/storage/rollupStore';
 import { StorageFullError } from '../../lib/storage/storageErrors';
 import {
   applyPull,
@@ -120,19 +121,15 @@ export class SyncSession {
 
   /** One whole cycle (steps 1–4 above). */
   async cycle(now: () => Date = () => new Date()): Promise<CycleResult> {
-    const writes = this.account.access === 'write';
     // A copy that has never pulled (sync just turned on, or on again) takes the server's
     // documents first: the device's records then go in as edits of what the server holds, not
     // as rival revisions of records edited elsewhere meanwhile.
     this.copyCurrent = false;
     const fresh = (await getSyncStatus(this.db)).pulledSeq === undefined;
-    const prepared = writes && !fresh ? await this.prepare() : { deletions: [] as string[] };
+    const prepared = !fresh ? await this.prepare() : { deletions: [] as string[] };
     const { applied, ignored } = await this.pull(now);
-    if (writes && fresh) prepared.deletions = (await this.prepare()).deletions;
-    let pushed = { docs_written: 0, doc_write_failures: 0 };
-    if (writes) {
-      pushed = await this.guard(this.local.replicate.to(this.remote, { batch_size: batchSize }));
-    }
+    if (fresh) prepared.deletions = (await this.prepare()).deletions;
+    const pushed = await this.push();
     const finishedAt = now().toISOString();
     const status = await getSyncStatus(this.db);
     await saveSyncStatus(this.db, { ...status, finishedAt, pushedSeq: (await this.local.info()).update_seq });
@@ -144,6 +141,24 @@ export class SyncSession {
       refused: pushed.doc_write_failures,
       ignored,
     };
+  }
+
+  /**
+   * Step 4. A reading account sends only its own rounds, named one by one, and nothing at all
+   * when it has none: a province's copy holds every document of its units, and going through
+   * them each cycle would cost it seconds.
+   */
+  private async push(): Promise<{ docs_written: number; doc_write_failures: number }> {
+    if (this.account.access === 'write')
+      return this.guard(this.local.replicate.to(this.remote, { batch_size: batchSize }));
+    const { rows } = await this.local.allDocs({
+      startkey: 'round:',
+      endkey: 'round:\uffff',
+      include_docs: true,
+    });
+    const mine = rows.flatMap((row) => (row.doc?.writer === this.settings.login ? [row.id] : []));
+    if (mine.length === 0) return { docs_written: 0, doc_write_failures: 0 };
+    return this.guard(this.local.replicate.to(this.remote, { batch_size: batchSize, doc_ids: mine }));
   }
 
   /** Steps 2 and 3. */
@@ -164,7 +179,6 @@ export class SyncSession {
    * push finished, and what the kit's database holds that the copy has not yet taken.
    */
   async waiting({ afterCycle = false } = {}): Promise<number> {
-    if (this.account.access === 'read') return 0;
     const status = await getSyncStatus(this.db);
     const writer = this.settings.login;
     const sinceCopy = await this.local.changes({
@@ -176,6 +190,7 @@ export class SyncSession {
     const { docs } = afterCycle && this.copyCurrent ? { docs: [] } : await this.toWrite();
     const ids = new Set(sinceCopy.results.map((change) => change.id));
     for (const doc of docs) ids.add(doc._id);
+    if (this.account.access !== 'write') return ids.size;
     return ids.size + (await getSyncDeletions(this.db)).filter((id) => !ids.has(docId('ledger', id))).length;
   }
 
@@ -243,13 +258,19 @@ export class SyncSession {
       const units = new Map((await listUnits(this.db)).map((unit) => [unit.id, unit]));
       const idsOf = (type: string) =>
         docs.flatMap((doc) => (doc.type === type ? [parseDocId(doc._id)?.id ?? ''] : []));
-      const { records, campaigns } = await copiesById(this.db, {
+      const { records, campaigns, rounds } = await copiesById(this.db, {
         records: [...idsOf('ledger'), ...deleted],
         campaigns: idsOf('campaign'),
+        rounds: idsOf('round'),
       });
-      const plan = planPull(docs, deleted, { units, records, campaigns }, now);
+      const plan = planPull(docs, deleted, { units, records, campaigns, rounds }, now);
       await this.write(plan);
-      applied += plan.units.length + plan.records.length + plan.campaigns.length + plan.deletions.length;
+      applied +=
+        plan.units.length +
+        plan.records.length +
+        plan.campaigns.length +
+        plan.rounds.length +
+        plan.deletions.length;
       ignored += plan.refused;
       since = page.last_seq;
       await saveSyncStatus(this.db, { ...(await getSyncStatus(this.db)), pulledSeq: since });
@@ -279,12 +300,13 @@ export class SyncSession {
 
   /** What the copy lacks or holds older, from the kit's database, and the copy's current revisions. */
   private async toWrite(): Promise<{ docs: Array<SyncedDoc & { _rev?: string }> }> {
-    const [units, records, campaigns] = await Promise.all([
+    const [units, records, campaigns, rounds] = await Promise.all([
       listUnits(this.db),
-      listEntries(this.db),
-      listCampaigns(this.db),
+      this.account.access === 'write' ? listEntries(this.db) : [],
+      this.account.access === 'write' ? listCampaigns(this.db) : [],
+      listRollups(this.db),
     ]);
-    const wanted = docsToPush({ units, records, campaigns }, this.account.unitId, this.settings.login);
+    const wanted = docsToPush({ units, records, campaigns, rounds }, this.account, this.settings.login);
     const docs: Array<SyncedDoc & { _rev?: string }> = [];
     for (let start = 0; start < wanted.length; start += batchSize) {
       const slice = wanted.slice(start, start + batchSize);
@@ -306,9 +328,10 @@ export class SyncSession {
   /** Step 1: the kit's newer records and the noted deletions into the copy. */
   private async prepare(): Promise<{ deletions: string[] }> {
     const { docs } = await this.toWrite();
+    // A reading account's deletions are its own: the server takes none (they are forgotten).
     const deletions = await getSyncDeletions(this.db);
     const tombstones: Doc[] = [];
-    if (deletions.length > 0) {
+    if (deletions.length > 0 && this.account.access === 'write') {
       const { rows } = await this.local.allDocs({ keys: deletions.map((id) => docId('ledger', id)) });
       for (const row of rows)
         if (row.value && !row.value.deleted)

@@ -1,13 +1,14 @@
 /**
- * Sync with a province's CouchDB (issue 19), the pure part: how a unit, a ledger record or a
- * campaign becomes a synced document and back, which of a document's revisions counts, and what a
+ * Sync with a province's CouchDB (issue 19), the pure part: how a unit, a ledger record, a
+ * campaign or a reporting round becomes a synced document and back, which of a document's revisions counts, and what a
  * batch pulled from the server may change on the device. The bridge that moves documents
  * (`features/sync/syncEngine.ts`) and the server's own rules (`server/couchdb/designDoc.mjs`)
  * sit on either side.
  *
  * A synced document is `{ _id: '<type>:<record id>', type, record, scope, writer }` (type
- * `unit`, `ledger` or `campaign`): `scope` is the chain of unit ids from the top down to the
- * record's unit (for a unit, itself), `writer` the account that wrote it. The server lets an account write only documents whose
+ * `unit`, `ledger`, `campaign` or `round`): `scope` is the chain of unit ids from the top down
+ * to the record's unit (for a unit, itself; for a round, its receiving unit), `writer` the
+ * account that wrote it. A round syncs only among the devices of its receiving unit's account. The server lets an account write only documents whose
  * scope holds its unit; the device applies the same rules as a roll-up file to what it pulls:
  * the shape and times are checked, the chain must agree with the record's units, and by id
  * the later `updatedAt` wins, so a record that came both by file and by sync is one record.
@@ -16,11 +17,11 @@ import * as z from 'zod/mini';
 import { futureToleranceMs } from './exchange';
 import { campaignSchema, type Campaign } from './campaign.schema';
 import { ledgerEntrySchema, type LedgerEntry } from './ledger.schema';
-import { laterOf, planMerge } from './rollup';
+import { laterOf, planMerge, rollupSchema, type Rollup } from './rollup';
 import { nameKey } from './units';
 import { unitSchema, type Unit } from './unit.schema';
 
-export type SyncType = 'unit' | 'ledger' | 'campaign';
+export type SyncType = 'unit' | 'ledger' | 'campaign' | 'round';
 
 /** At most this many units from the top to a record's unit (the server checks the same). */
 export const maxScopeDepth = 32;
@@ -36,16 +37,19 @@ export const syncedUnitDocSchema = syncedDocSchema('unit', unitSchema);
 export const syncedLedgerDocSchema = syncedDocSchema('ledger', ledgerEntrySchema);
 /** An action-month campaign: its plan and report's narrative (what happened is ledger records). */
 export const syncedCampaignDocSchema = syncedDocSchema('campaign', campaignSchema);
+/** A reporting round of the account's own unit (its receiving unit), shared by that unit's devices. */
+export const syncedRoundDocSchema = syncedDocSchema('round', rollupSchema);
 export type SyncedUnitDoc = z.infer<typeof syncedUnitDocSchema>;
 export type SyncedLedgerDoc = z.infer<typeof syncedLedgerDocSchema>;
 export type SyncedCampaignDoc = z.infer<typeof syncedCampaignDocSchema>;
-export type SyncedDoc = SyncedUnitDoc | SyncedLedgerDoc | SyncedCampaignDoc;
+export type SyncedRoundDoc = z.infer<typeof syncedRoundDocSchema>;
+export type SyncedDoc = SyncedUnitDoc | SyncedLedgerDoc | SyncedCampaignDoc | SyncedRoundDoc;
 
 export const docId = (type: SyncType, id: string) => `${type}:${id}`;
 
 /** The record id a document id names, with its type, or nothing for other documents (design docs…). */
 export function parseDocId(id: string): { type: SyncType; id: string } | undefined {
-  const match = /^(unit|ledger|campaign):(.+)$/.exec(id);
+  const match = /^(unit|ledger|campaign|round):(.+)$/.exec(id);
   return match ? { type: match[1] as SyncType, id: match[2]! } : undefined;
 }
 
@@ -77,7 +81,7 @@ export function accountOf(roles: readonly string[]): SyncAccount | undefined {
   return undefined;
 }
 
-/** What sync carries of the kit's stores. */
+/** What sync carries of the kit's stores under a unit's tree. */
 export interface SyncedStores {
   units: readonly Unit[];
   records: readonly LedgerEntry[];
@@ -85,12 +89,18 @@ export interface SyncedStores {
 }
 
 /**
- * The documents this device should hold on the server: its units, ledger records and
- * campaigns that lie under the account's unit (the only ones the server lets it write), each
- * signed by `writer`. Units above the account's unit, and anything outside its tree (a
- * roll-up from files, a unit made before sync), stay on the device.
+ * The documents this device should hold on the server, each signed by `writer`: for an
+ * account that writes, its units, ledger records and campaigns that lie under the account's
+ * unit (the only ones the server lets it write); for any account, the reporting rounds whose
+ * receiving unit is the account's unit. Units above the account's unit, and anything outside
+ * its tree (a roll-up from files, a unit made before sync), stay on the device.
  */
-export function docsToPush(stores: SyncedStores, accountUnitId: string, writer: string): SyncedDoc[] {
+export function docsToPush(
+  stores: SyncedStores & { rounds: readonly Rollup[] },
+  account: SyncAccount,
+  writer: string,
+): SyncedDoc[] {
+  const accountUnitId = account.unitId;
   const byId = new Map(stores.units.map((unit) => [unit.id, unit]));
   const scopes = new Map<string, string[] | undefined>();
   const scope = (unitId: string) => {
@@ -99,6 +109,12 @@ export function docsToPush(stores: SyncedStores, accountUnitId: string, writer: 
     return chain?.includes(accountUnitId) ? chain : undefined;
   };
   const docs: SyncedDoc[] = [];
+  const ownChain = scope(accountUnitId);
+  for (const round of stores.rounds) {
+    if (ownChain && round.receiverId === accountUnitId)
+      docs.push({ _id: docId('round', round.id), type: 'round', record: round, scope: ownChain, writer });
+  }
+  if (account.access !== 'write') return docs;
   for (const unit of stores.units) {
     const chain = scope(unit.id);
     if (chain && unit.id !== accountUnitId)
@@ -150,6 +166,7 @@ export interface PullPlan {
   units: Unit[];
   records: LedgerEntry[];
   campaigns: Campaign[];
+  rounds: Rollup[];
   /** Ledger records deleted on the server that the device still holds. */
   deletions: string[];
   /** Documents that were not the kit's shape, or broke its rules: left out, counted. */
@@ -161,6 +178,7 @@ export interface PullDevice {
   units: ReadonlyMap<string, Unit>;
   records: ReadonlyMap<string, LedgerEntry>;
   campaigns?: ReadonlyMap<string, Campaign>;
+  rounds?: ReadonlyMap<string, Rollup>;
 }
 
 /**
@@ -185,10 +203,12 @@ export function planPull(
     unit: syncedUnitDocSchema,
     ledger: syncedLedgerDocSchema,
     campaign: syncedCampaignDocSchema,
+    round: syncedRoundDocSchema,
   };
   const units: SyncedUnitDoc[] = [];
   const records: SyncedLedgerDoc[] = [];
   const campaigns: SyncedCampaignDoc[] = [];
+  const rounds: SyncedRoundDoc[] = [];
   let refused = 0;
   for (const raw of docs) {
     const type = (raw as { type?: unknown } | null)?.type;
@@ -199,7 +219,8 @@ export function planPull(
     if (!doc || doc._id !== docId(doc.type, doc.record.id) || !saneTimes(doc.record)) refused++;
     else if (doc.type === 'unit') units.push(doc);
     else if (doc.type === 'ledger') records.push(doc);
-    else campaigns.push(doc);
+    else if (doc.type === 'campaign') campaigns.push(doc);
+    else rounds.push(doc);
   }
   const sameChain = (a: readonly string[] | undefined, b: readonly string[]) =>
     a !== undefined && a.length === b.length && a.every((id, i) => id === b[i]);
@@ -224,16 +245,27 @@ export function planPull(
     device.campaigns ?? new Map(),
     placedCampaigns.map((doc) => doc.record),
   );
+  // A round is placed at its receiving unit.
+  const placedRounds = rounds.filter(
+    (doc) =>
+      doc.record.receiverId !== undefined && sameChain(scopeOf(doc.record.receiverId, merged), doc.scope),
+  );
+  const roundPlan = planMerge(
+    device.rounds ?? new Map(),
+    placedRounds.map((doc) => doc.record),
+  );
   return {
     units: unitWrites,
     records: recordPlan.writes,
     campaigns: campaignPlan.writes,
+    rounds: roundPlan.writes,
     deletions: deleted.filter((id) => device.records.has(id)),
     refused:
       refused +
       (unitPlan.writes.length - unitWrites.length) +
       (records.length - placedRecords.length) +
-      (campaigns.length - placedCampaigns.length),
+      (campaigns.length - placedCampaigns.length) +
+      (rounds.length - placedRounds.length),
   };
 }
 

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { campaignSchema, type Campaign } from '../domain/campaign.schema';
 import { ledgerEntrySchema, type LedgerEntry } from '../domain/ledger.schema';
-import { rollupSchema } from '../domain/rollup';
+import { rollupSchema, type Rollup } from '../domain/rollup';
 import { syncSettingsSchema, type Adoption, type PullPlan } from '../domain/sync';
 import { unitSchema } from '../domain/unit.schema';
 import { announceArrival, announceChange } from './changes';
@@ -101,13 +101,20 @@ export async function clearSyncDeletions(db: Database, sent: readonly string[]):
  */
 export async function applyPull(
   db: Database,
-  plan: Pick<PullPlan, 'units' | 'records' | 'campaigns' | 'deletions'>,
+  plan: Pick<PullPlan, 'units' | 'records' | 'campaigns' | 'rounds' | 'deletions'>,
 ): Promise<void> {
-  if (plan.units.length + plan.records.length + plan.campaigns.length + plan.deletions.length === 0) return;
+  const count =
+    plan.units.length +
+    plan.records.length +
+    plan.campaigns.length +
+    plan.rounds.length +
+    plan.deletions.length;
+  if (count === 0) return;
   const units = plan.units.map((unit) => unitSchema.parse(unit));
   const records = plan.records.map((record) => ledgerEntrySchema.parse(record));
   const campaigns = plan.campaigns.map((campaign) => campaignSchema.parse(campaign));
-  await writeTransaction(db, ['units', 'ledger', 'campaigns'], async (tx) => {
+  const rounds = plan.rounds.map((round) => rollupSchema.parse(round));
+  await writeTransaction(db, ['units', 'ledger', 'campaigns', 'rollups'], async (tx) => {
     const unitStore = tx.objectStore('units');
     for (const unit of units) await unitStore.put(unit);
     const ledger = tx.objectStore('ledger');
@@ -115,21 +122,33 @@ export async function applyPull(
     for (const id of plan.deletions) await ledger.delete(id);
     const campaignStore = tx.objectStore('campaigns');
     for (const campaign of campaigns) await campaignStore.put(campaign);
+    const roundStore = tx.objectStore('rollups');
+    for (const round of rounds) await roundStore.put(round);
   });
   if (units.length > 0) announceArrival('units');
   if (records.length + plan.deletions.length > 0) announceArrival('ledger');
   if (campaigns.length > 0) announceArrival('campaigns');
+  if (rounds.length > 0) announceArrival('rollups');
 }
 
-/** The device's copy of each of these ledger records and campaigns that it holds and can read. */
+/** The device's copy of each of these ledger records, campaigns and rounds that it holds and can read. */
 export async function copiesById(
   db: Database,
-  ids: { records: readonly string[]; campaigns: readonly string[] },
-): Promise<{ records: Map<string, LedgerEntry>; campaigns: Map<string, Campaign> }> {
-  const tx = db.transaction(['ledger', 'campaigns'], 'readonly');
+  ids: { records: readonly string[]; campaigns: readonly string[]; rounds: readonly string[] },
+): Promise<{
+  records: Map<string, LedgerEntry>;
+  campaigns: Map<string, Campaign>;
+  rounds: Map<string, Rollup>;
+}> {
+  const tx = db.transaction(['ledger', 'campaigns', 'rollups'], 'readonly');
   const records = new Map<string, LedgerEntry>();
   const campaigns = new Map<string, Campaign>();
+  const rounds = new Map<string, Rollup>();
   await Promise.all([
+    ...ids.rounds.map(async (id) => {
+      const parsed = rollupSchema.safeParse(await tx.objectStore('rollups').get(id));
+      if (parsed.success) rounds.set(id, parsed.data);
+    }),
     ...ids.records.map(async (id) => {
       const parsed = ledgerEntrySchema.safeParse(await tx.objectStore('ledger').get(id));
       if (parsed.success) records.set(id, parsed.data);
@@ -140,7 +159,7 @@ export async function copiesById(
     }),
   ]);
   await tx.done;
-  return { records, campaigns };
+  return { records, campaigns, rounds };
 }
 
 /**

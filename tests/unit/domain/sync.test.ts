@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Campaign } from '../../../src/lib/domain/campaign.schema';
 import type { LedgerEntry } from '../../../src/lib/domain/ledger.schema';
+import type { Rollup } from '../../../src/lib/domain/rollup';
 import {
   accountOf,
   checkSyncSettings,
@@ -43,6 +44,22 @@ const record = (n: number, unitN: number, extra: Partial<LedgerEntry> = {}): Led
     ...extra,
   }) as LedgerEntry;
 
+const round = (n: number, receiver: number | undefined, extra: Partial<Rollup> = {}): Rollup => ({
+  id: id(n),
+  name: `Báo cáo quý ${n}`,
+  from: '2027-04-01',
+  to: '2027-06-30',
+  deadline: '2027-07-01',
+  ...(receiver ? { receiverId: id(receiver) } : {}),
+  expected: ['Đơn vị 3', 'Đơn vị 4'],
+  files: [],
+  createdAt: t(2),
+  updatedAt: t(2),
+  ...extra,
+});
+const writes = (n: number) => ({ unitId: id(n), access: 'write' as const });
+const reads = (n: number) => ({ unitId: id(n), access: 'read' as const });
+
 // Province 1 ─ district 2 ─ communes 3 and 4; enterprise 5 under commune 3.
 const tree = [unit(1), unit(2, 1), unit(3, 2), unit(4, 2), unit(5, 3, { kind: 'enterprise' })];
 const byId = new Map(tree.map((u) => [u.id, u]));
@@ -71,12 +88,71 @@ test("an account's unit comes from its unit: or reader: role, other roles ignore
 
 test("a commune pushes its units and records under it, signed, never its own unit, those above or a neighbour's", () => {
   const records = [record(10, 3), record(11, 5), record(12, 4), record(13, 2)];
-  const docs = docsToPush({ units: tree, records, campaigns: [] }, id(3), 'xa-3');
+  const docs = docsToPush({ units: tree, records, campaigns: [], rounds: [] }, writes(3), 'xa-3');
   expect(docs.map((d) => d._id).sort()).toEqual(
     [`ledger:${id(10)}`, `ledger:${id(11)}`, `unit:${id(5)}`].sort(),
   );
   expect(docs.every((d) => d.writer === 'xa-3')).toBe(true);
   expect(docs.find((d) => d._id === `ledger:${id(11)}`)?.scope).toEqual([id(1), id(2), id(3), id(5)]);
+});
+
+describe('reporting rounds', () => {
+  const stores = {
+    units: tree,
+    records: [record(10, 3)],
+    campaigns: [],
+    rounds: [round(40, 2), round(41, 3), round(42, 1), round(43, undefined)],
+  };
+  test('an account sends only the rounds its own unit receives, a reading account nothing else', () => {
+    const district = docsToPush(stores, reads(2), 'huyen');
+    expect(district).toEqual([
+      {
+        _id: `round:${id(40)}`,
+        type: 'round',
+        record: stores.rounds[0],
+        scope: [id(1), id(2)],
+        writer: 'huyen',
+      },
+    ]);
+    const commune = docsToPush(stores, writes(3), 'xa-3');
+    expect(commune.map((d) => d._id).sort()).toEqual(
+      [`ledger:${id(10)}`, `round:${id(41)}`, `unit:${id(5)}`].sort(),
+    );
+  });
+
+  test('a pulled round is taken at its receiving unit, the later edit wins, and one placed elsewhere is refused', () => {
+    const doc = (r: Rollup, scope: string[]) => ({
+      _id: `round:${r.id}`,
+      type: 'round',
+      record: r,
+      scope,
+      writer: 'huyen',
+    });
+    const here = round(40, 2, { updatedAt: t(20) });
+    const device = {
+      units: byId,
+      records: new Map<string, LedgerEntry>(),
+      rounds: new Map([[here.id, here]]),
+    };
+    const edited = { ...here, deadline: '2027-07-05', updatedAt: t(30) };
+    const plan = planPull(
+      [
+        doc(edited, [id(1), id(2)]),
+        doc(round(44, 2), [id(1), id(2)]),
+        doc(round(45, 3), [id(1), id(2)]),
+        doc(round(46, undefined), [id(1), id(2)]),
+        doc({ ...here, name: 'Bản cũ', updatedAt: t(10) }, [id(1), id(2)]),
+      ],
+      [],
+      device,
+      now,
+    );
+    expect(plan.rounds.map((r) => [r.id, r.deadline])).toEqual([
+      [id(40), '2027-07-05'],
+      [id(44), '2027-07-01'],
+    ]);
+    expect(plan.refused).toBe(2);
+  });
 });
 
 describe('a conflict', () => {
@@ -186,6 +262,12 @@ describe('the server filter a device pulls through', () => {
     expect(scopeFilter({ _id: 'y', _deleted: true }, req(id(3)))).toBe(true);
     expect(scopeFilter(neighbour, req(id(1)))).toBe(true);
   });
+  test("sends a reporting round to its receiving unit's devices only, not to the units above or below", () => {
+    const districtRound = { _id: 'r', type: 'round', scope: [id(1), id(2)], record: { id: id(40) } };
+    expect(scopeFilter(districtRound, req(id(2), [id(1)]))).toBe(true);
+    expect(scopeFilter(districtRound, req(id(1)))).toBe(false);
+    expect(scopeFilter(districtRound, req(id(3), [id(1), id(2)]))).toBe(false);
+  });
 });
 
 describe('the connection typed in Settings', () => {
@@ -249,8 +331,9 @@ describe("bringing a device's earlier work under its account's unit", () => {
         units: [...after.values()],
         records: [...adoption.records, records[1]!, records[2]!],
         campaigns: adoption.campaigns,
+        rounds: [],
       },
-      id(3),
+      writes(3),
       'xa-3',
     );
     expect(pushed).toHaveLength(6);

@@ -14,6 +14,7 @@ import { listCampaigns, saveCampaign } from '../../../src/lib/storage/campaignSt
 import { openDatabase, type Database } from '../../../src/lib/storage/connection';
 import { deleteEntry, getEntry, listEntries, saveEntry } from '../../../src/lib/storage/ledgerStore';
 import { saveSyncConnection } from '../../../src/lib/storage/syncStore';
+import { listRollups, saveRollup } from '../../../src/lib/storage/rollupStore';
 import { listUnits } from '../../../src/lib/storage/unitStore';
 import { setupProvince } from '../../../server/couchdb/setup.mjs';
 import { startPouchdbServer } from '../../server/pouchdbServer.mjs';
@@ -340,7 +341,41 @@ describe('two communes and the province', () => {
     expect((await listEntries(p.db)).map((r) => r.id)).toEqual([kept.id]);
   });
 
-  test('a reading account pushes nothing, and a server that is down is told, the records kept', async () => {
+  test("a province's reporting round reaches its other laptop, its later edit wins there, and no commune gets it", async () => {
+    const p1 = await device('tinh');
+    const p2 = await device('tinh');
+    const a = await device('xa-a');
+    await p1.session.cycle(clock);
+    const round = {
+      id: newId(),
+      name: 'Báo cáo 6 tháng đầu năm 2027',
+      from: '2027-01-01',
+      to: '2027-06-30',
+      deadline: '2027-07-01',
+      receiverId: province,
+      expected: ['Xã Lạc Hồng', 'Xã Trưng Trắc'],
+      files: [],
+      createdAt: at(3),
+      updatedAt: at(3),
+    };
+    await saveRollup(p1.db, round);
+    // A round with no receiving unit stays on its laptop.
+    await saveRollup(p1.db, { ...round, id: newId(), name: 'Nháp', receiverId: undefined });
+    expect(await p1.session.waiting()).toBe(1);
+    const sent = await p1.session.cycle(clock);
+    expect([sent.pushed, sent.refused]).toEqual([1, 0]);
+    expect(await p1.session.waiting()).toBe(0);
+    await p2.session.cycle(clock);
+    expect(await listRollups(p2.db)).toEqual([round]);
+    await saveRollup(p2.db, { ...round, deadline: '2027-07-05', updatedAt: at(9) });
+    await p2.session.cycle(clock);
+    await p1.session.cycle(clock);
+    expect((await listRollups(p1.db)).find((r) => r.id === round.id)?.deadline).toBe('2027-07-05');
+    await a.session.cycle(clock);
+    expect(await listRollups(a.db)).toEqual([]);
+  });
+
+  test('a reading account pushes only its rounds, and a server that is down is told, the records kept', async () => {
     const p = await device('tinh');
     await p.session.cycle(clock);
     expect(await p.session.waiting()).toBe(0);

@@ -154,6 +154,46 @@ describe('The server-side write rules (validate_doc_update)', () => {
     expect(judge({ ...designDoc, _id: '_design/x' }, null, asA)).toMatch(/design documents/);
   });
 
+  test("A reporting round is written by its receiving unit's accounts only, a reading account's included", () => {
+    const asProvince = { name: 'tinh-hung-yen', roles: ['member:chung-tay', `reader:${province}`] };
+    const round = (receiverId: string, scope: string[], writer: string) => ({
+      _id: 'round:20000000-0000-4000-8000-0000000000d1',
+      type: 'round',
+      writer,
+      scope,
+      record: {
+        id: '20000000-0000-4000-8000-0000000000d1',
+        name: 'Báo cáo 6 tháng',
+        receiverId,
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+    });
+    const provinceRound = round(province, [province], 'tinh-hung-yen');
+    expect(judge(provinceRound, null, asProvince)).toBe('ok');
+    expect(judge(round(communeA, chainA, 'xa-lac-hong'), null, asA)).toBe('ok');
+    // Not a round under it (the district's), nor the province's by a commune below it.
+    expect(judge(round(district, [province, district], 'tinh-hung-yen'), null, asProvince)).toBe(
+      "forbidden: An account writes only its own unit's reporting rounds.",
+    );
+    expect(judge({ ...provinceRound, writer: 'xa-lac-hong' }, null, asA)).toBe(
+      "forbidden: An account writes only its own unit's reporting rounds.",
+    );
+    const stored = { ...provinceRound, _rev: '1-a' };
+    expect(judge({ _id: stored._id, _rev: '1-a', _deleted: true }, stored, asA)).toBe(
+      'forbidden: This record belongs to another unit.',
+    );
+    // Its scope must end at its receiving unit; a reading account still writes no ledger record.
+    expect(judge(round(province, [province, district], 'tinh-hung-yen'), null, asProvince)).toMatch(
+      /must end at the record's unit/,
+    );
+    const { receiverId: _, ...noReceiver } = provinceRound.record;
+    expect(judge({ ...provinceRound, record: noReceiver }, null, asProvince)).toMatch(/^forbidden: /);
+    expect(judge({ ...mine, writer: 'tinh-hung-yen' }, null, asProvince)).toBe(
+      'forbidden: This account can read, not write.',
+    );
+  });
+
   test('Malformed records are refused: a wrong kind, a wrong id, a missing time, a chain that ends elsewhere', () => {
     expect(judge({ ...mine, type: 'attempt' }, null, asA)).toBe('forbidden: Unknown record type.');
     expect(judge({ ...mine, record: { ...mine.record, kind: 'quiz-attempt' } }, null, asA)).toMatch(
