@@ -7,9 +7,10 @@
  * retries and revision trees. Signing in (`/_session`) gives the account's unit from its
  * roles. Then one cycle:
  *   1. write to the copy what the kit's database holds newer under the account's unit (units,
- *      ledger records, action-month campaigns; a reading account, only the reporting rounds of
- *      its own unit) and the deletions noted since, signed with the account — first, so that an edit made here while another device edited the same record
- *      becomes a conflict in the copy (both kept) instead of being overwritten by the pull;
+ *      ledger records, action-month campaigns, the reporting rounds of its own unit; a reading
+ *      account, those rounds only) and the deletions noted since, signed with the account —
+ *      first, so that an edit made here while another device edited the same record becomes
+ *      a conflict in the copy (both kept) instead of being overwritten by the pull;
  *   2. pull the account's tree from the server into the copy (filter `chung-tay/scope`);
  *   3. apply what changed in the copy to the kit's database, under `planPull`'s rules, a
  *      conflicted document taking its revision edited last (`resolveRevisions`);

@@ -1,15 +1,16 @@
 /**
  * Sync with a province's CouchDB (issue 19), the pure part: how a unit, a ledger record, a
- * campaign or a reporting round becomes a synced document and back, which of a document's revisions counts, and what a
- * batch pulled from the server may change on the device. The bridge that moves documents
- * (`features/sync/syncEngine.ts`) and the server's own rules (`server/couchdb/designDoc.mjs`)
- * sit on either side.
+ * campaign or a reporting round becomes a synced document and back, which of a document's
+ * revisions counts, and what a batch pulled from the server may change on the device. The
+ * bridge that moves documents (`features/sync/syncEngine.ts`) and the server's own rules
+ * (`server/couchdb/designDoc.mjs`) sit on either side.
  *
  * A synced document is `{ _id: '<type>:<record id>', type, record, scope, writer }` (type
  * `unit`, `ledger`, `campaign` or `round`): `scope` is the chain of unit ids from the top down
  * to the record's unit (for a unit, itself; for a round, its receiving unit), `writer` the
- * account that wrote it. A round syncs only among the devices of its receiving unit's account. The server lets an account write only documents whose
- * scope holds its unit; the device applies the same rules as a roll-up file to what it pulls:
+ * account that wrote it. The server lets an account write only documents whose scope holds
+ * its unit, and a round only when its unit receives it (so a round syncs among the devices of
+ * that unit alone); the device applies the same rules as a roll-up file to what it pulls:
  * the shape and times are checked, the chain must agree with the record's units, and by id
  * the later `updatedAt` wins, so a record that came both by file and by sync is one record.
  */
