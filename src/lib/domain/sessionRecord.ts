@@ -158,6 +158,24 @@ export function mostAnswers(groups: ReadonlyArray<readonly QuestionTallies[] | u
 }
 
 /**
+ * The stored unit a form names: by its name (a class by its label), and between two units of
+ * one name ("Phân xưởng 1" of two companies) the one under the parent the form names.
+ */
+export function knownUnit(
+  input: Pick<SessionInput, 'unitName' | 'parentName'>,
+  units: readonly Unit[],
+): Unit | undefined {
+  const parentName = input.parentName.trim();
+  const underParent = parentName
+    ? units.find((unit) => {
+        const parent = unit.parentId ? units.find((u) => u.id === unit.parentId) : undefined;
+        return parent && sameName(parent.name, parentName) && sameName(unit.name, input.unitName);
+      })
+    : undefined;
+  return underParent ?? findUnit(input.unitName, units);
+}
+
+/**
  * The unit the form names: an existing one (same name), or a new one, with its new parent
  * when that is new too. Returns the unit id and the units to create.
  */
@@ -167,12 +185,12 @@ export function resolveUnit(
   newId: () => string,
   now: Date,
 ): { unitId: string; created: Unit[] } {
-  const existing = findUnit(input.unitName, units);
+  const parentName = input.parentName.trim().replace(/\s+/g, ' ');
+  const existing = knownUnit(input, units);
   if (existing) return { unitId: existing.id, created: [] };
   const at = now.toISOString();
   const created: Unit[] = [];
   let parentId: string | undefined;
-  const parentName = input.parentName.trim().replace(/\s+/g, ' ');
   if (parentName) {
     const parent = units.find((unit) => sameName(unit.name, parentName));
     if (parent) parentId = parent.id;

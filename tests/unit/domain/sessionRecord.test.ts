@@ -137,7 +137,7 @@ describe('Units named in the form', () => {
     ).toHaveLength(1);
   });
 
-  test("A group's unit filled into the form is found again, a class by its school too", () => {
+  test("A group's unit filled into the form is found again: a class by its school, a workshop by its company", () => {
     const at = now.toISOString();
     const units: Unit[] = [
       ...existing,
@@ -166,6 +166,21 @@ describe('Units named in the form', () => {
         }),
       ),
     ];
+    // "Phân xưởng 1" in two companies.
+    for (const [i, company] of ['Công ty May Minh Anh', 'Công ty Giày Hòa Bình'].entries()) {
+      const companyId = `d0000000-0000-4000-8000-00000000000${i + 1}`;
+      units.push(
+        { id: companyId, name: company, kind: 'enterprise', createdAt: at, updatedAt: at },
+        {
+          id: `e0000000-0000-4000-8000-00000000000${i + 1}`,
+          name: 'Phân xưởng 1',
+          kind: 'enterprise',
+          parentId: companyId,
+          createdAt: at,
+          updatedAt: at,
+        },
+      );
+    }
     const second = 'b0000000-0000-4000-8000-000000000002';
     expect(unitInput(second, units)).toEqual({
       unitName: '6A1 (THCS Kim Đồng)',
