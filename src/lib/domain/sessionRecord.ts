@@ -165,12 +165,16 @@ export function knownUnit(
   input: Pick<SessionInput, 'unitName' | 'parentName'>,
   units: readonly Unit[],
 ): Unit | undefined {
-  const parentName = input.parentName.trim();
-  const underParent = parentName
-    ? units.find((unit) => {
-        const parent = unit.parentId ? units.find((u) => u.id === unit.parentId) : undefined;
-        return parent && sameName(parent.name, parentName) && sameName(unit.name, input.unitName);
-      })
+  // The name first: the parent is looked up only for the few units of that name (the form's
+  // hint runs this at every key typed, over every unit on the device).
+  const parentOf = (unit: Unit) => units.find((u) => u.id === unit.parentId);
+  const underParent = input.parentName.trim()
+    ? units.find(
+        (unit) =>
+          unit.parentId &&
+          sameName(unit.name, input.unitName) &&
+          sameName(parentOf(unit)?.name ?? '', input.parentName),
+      )
     : undefined;
   return underParent ?? findUnit(input.unitName, units);
 }
